@@ -1,0 +1,13 @@
+//! A browser notebook lab that teaches gradient descent on one-dimensional linear regression.
+//!
+//! - [`model`]: pure numbers. Seeded data, the model `w·x + b`, its mean squared error and
+//!   gradient, training runs, the cost grid from the data's sums, and the closed-form facts
+//!   (optimum, Hessian, critical learning rate). No browser types; tested natively.
+//! - [`figures`]: every chart of the lab, drawn with plotters onto any backend: a canvas in
+//!   the browser, an SVG string in tests.
+//! - [`app`]: the explorer's state and its pure update from a message to a new state.
+//! - `web` (wasm32 only): the page's cells, the JavaScript API, events to messages.
+//!
+//! ARCHITECTURE.md at the repository's root maps how a click becomes a redraw.
+
+pub mod model;
