@@ -21,7 +21,11 @@ impl Samples {
         if y.len() != x.len() {
             return Err(InputError::new(
                 "y",
-                format!("must have as many values as x ({}), got {}", x.len(), y.len()),
+                format!(
+                    "must have as many values as x ({}), got {}",
+                    x.len(),
+                    y.len()
+                ),
             ));
         }
         check_finite("x", &x)?;
@@ -59,7 +63,10 @@ fn check_finite(field: &str, values: &[f64]) -> Result<(), InputError> {
         None => Ok(()),
         Some(i) => Err(InputError::new(
             field,
-            format!("every value must be a finite number; {field}[{i}] is {}", values[i]),
+            format!(
+                "every value must be a finite number; {field}[{i}] is {}",
+                values[i]
+            ),
         )),
     }
 }
@@ -91,7 +98,15 @@ impl DataSpec {
 impl Default for DataSpec {
     /// The lab's data: x from −3 to 3 (excluded) in 60 steps of 0.1, y = x − 1 + 0.1·ε.
     fn default() -> Self {
-        Self { seed: Self::DEFAULT_SEED, n: 60, slope: 1.0, bias: -1.0, noise: 0.1, x_min: -3.0, x_max: 3.0 }
+        Self {
+            seed: Self::DEFAULT_SEED,
+            n: 60,
+            slope: 1.0,
+            bias: -1.0,
+            noise: 0.1,
+            x_min: -3.0,
+            x_max: 3.0,
+        }
     }
 }
 
@@ -118,13 +133,22 @@ pub fn generate(spec: &DataSpec) -> Result<Dataset, InputError> {
     check_finite("slope", &truth).map_err(|_| overflow("slope"))?;
     let mut rng = ChaCha8Rng::seed_from_u64(spec.seed);
     let normal = Normal::new(0.0, 1.0).map_err(|e| InputError::new("noise", e.to_string()))?;
-    let y: Vec<f64> = truth.iter().map(|&t| t + spec.noise * normal.sample(&mut rng)).collect();
+    let y: Vec<f64> = truth
+        .iter()
+        .map(|&t| t + spec.noise * normal.sample(&mut rng))
+        .collect();
     check_finite("noise", &y).map_err(|_| overflow("noise"))?;
-    Ok(Dataset { samples: Samples::new(x, y)?, truth })
+    Ok(Dataset {
+        samples: Samples::new(x, y)?,
+        truth,
+    })
 }
 
 fn overflow(field: &str) -> InputError {
-    InputError::new(field, "is so large that y overflows; choose a smaller value")
+    InputError::new(
+        field,
+        "is so large that y overflows; choose a smaller value",
+    )
 }
 
 #[cfg(test)]
@@ -144,9 +168,22 @@ mod tests {
     #[test]
     fn rejects_bad_lengths_and_values() {
         assert_eq!(Samples::new(vec![1.0], vec![1.0]).unwrap_err().field, "x");
-        assert_eq!(Samples::new(vec![1.0, 2.0], vec![1.0]).unwrap_err().field, "y");
-        assert_eq!(Samples::new(vec![1.0, 2.0], vec![1.0, f64::NAN]).unwrap_err().field, "y");
-        let huge = DataSpec { slope: 1e308, x_min: -1e300, x_max: 1e300, ..DataSpec::default() };
+        assert_eq!(
+            Samples::new(vec![1.0, 2.0], vec![1.0]).unwrap_err().field,
+            "y"
+        );
+        assert_eq!(
+            Samples::new(vec![1.0, 2.0], vec![1.0, f64::NAN])
+                .unwrap_err()
+                .field,
+            "y"
+        );
+        let huge = DataSpec {
+            slope: 1e308,
+            x_min: -1e300,
+            x_max: 1e300,
+            ..DataSpec::default()
+        };
         assert_eq!(generate(&huge).unwrap_err().field, "slope");
     }
 }

@@ -18,7 +18,12 @@ pub struct TrainConfig {
 
 impl TrainConfig {
     /// The lab's run: from (−15, −10), learning rate 0.1, 15 iterations.
-    pub const LAB: Self = Self { w0: -15.0, b0: -10.0, lr: 0.1, iterations: 15 };
+    pub const LAB: Self = Self {
+        w0: -15.0,
+        b0: -10.0,
+        lr: 0.1,
+        iterations: 15,
+    };
 
     fn validate(&self) -> Result<(), InputError> {
         limits::finite("w0", self.w0)?;
@@ -89,7 +94,13 @@ pub fn step(q: &CostQuadratic, w: f64, b: f64, lr: f64) -> Result<StepResult, In
     limits::finite("b", b)?;
     limits::positive("lr", lr)?;
     let (grad_w, grad_b) = q.gradient(w, b);
-    Ok(StepResult { cost: q.cost(w, b), grad_w, grad_b, w: w - lr * grad_w, b: b - lr * grad_b })
+    Ok(StepResult {
+        cost: q.cost(w, b),
+        grad_w,
+        grad_b,
+        w: w - lr * grad_w,
+        b: b - lr * grad_b,
+    })
 }
 
 /// Runs `config.iterations` updates and records every (w, b, cost): `iterations + 1` records

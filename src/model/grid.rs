@@ -24,7 +24,14 @@ pub struct GridSpec {
 
 impl GridSpec {
     /// The lab's grid: w and b from −15 to 15, 30 × 30.
-    pub const LAB: Self = Self { w_min: -15.0, w_max: 15.0, b_min: -15.0, b_max: 15.0, n_w: 30, n_b: 30 };
+    pub const LAB: Self = Self {
+        w_min: -15.0,
+        w_max: 15.0,
+        b_min: -15.0,
+        b_max: 15.0,
+        n_w: 30,
+        n_b: 30,
+    };
 
     /// Checks every field against the limits.
     pub fn validate(&self) -> Result<(), InputError> {
@@ -55,14 +62,26 @@ impl LossGrid {
 
     /// Smallest and largest cost on the grid.
     pub fn min_max(&self) -> (f64, f64) {
-        self.cost.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &c| (lo.min(c), hi.max(c)))
+        self.cost
+            .iter()
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &c| {
+                (lo.min(c), hi.max(c))
+            })
     }
 }
 
 /// `n` evenly spaced values from `min` to `max`, both included; the last is exactly `max`.
 pub fn linspace(min: f64, max: f64, n: usize) -> Vec<f64> {
     let last = n.saturating_sub(1).max(1) as f64;
-    (0..n).map(|i| if i + 1 == n { max } else { min + (max - min) * (i as f64 / last) }).collect()
+    (0..n)
+        .map(|i| {
+            if i + 1 == n {
+                max
+            } else {
+                min + (max - min) * (i as f64 / last)
+            }
+        })
+        .collect()
 }
 
 /// The cost grid from the quadratic: no pass over the points.
@@ -82,6 +101,10 @@ pub fn loss_grid_naive(samples: &Samples, spec: &GridSpec) -> Result<LossGrid, I
     spec.validate()?;
     let w = linspace(spec.w_min, spec.w_max, spec.n_w);
     let b = linspace(spec.b_min, spec.b_max, spec.n_b);
-    let cost = b.iter().flat_map(|&bi| w.iter().map(move |&wi| (wi, bi))).map(|(wi, bi)| linreg::cost(samples, wi, bi)).collect();
+    let cost = b
+        .iter()
+        .flat_map(|&bi| w.iter().map(move |&wi| (wi, bi)))
+        .map(|(wi, bi)| linreg::cost(samples, wi, bi))
+        .collect();
     Ok(LossGrid { w, b, cost })
 }

@@ -31,7 +31,10 @@ pub struct InputError {
 impl InputError {
     /// An error for `field` with the given explanation.
     pub fn new(field: &str, message: impl Into<String>) -> Self {
-        Self { field: field.to_owned(), message: message.into() }
+        Self {
+            field: field.to_owned(),
+            message: message.into(),
+        }
     }
 }
 
@@ -48,7 +51,10 @@ pub fn finite(field: &str, value: f64) -> Result<f64, InputError> {
     if value.is_finite() {
         Ok(value)
     } else {
-        Err(InputError::new(field, format!("must be a finite number, got {value}")))
+        Err(InputError::new(
+            field,
+            format!("must be a finite number, got {value}"),
+        ))
     }
 }
 
@@ -58,7 +64,10 @@ pub fn positive(field: &str, value: f64) -> Result<f64, InputError> {
     if value > 0.0 {
         Ok(value)
     } else {
-        Err(InputError::new(field, format!("must be greater than 0, got {value}")))
+        Err(InputError::new(
+            field,
+            format!("must be greater than 0, got {value}"),
+        ))
     }
 }
 
@@ -68,7 +77,10 @@ pub fn non_negative(field: &str, value: f64) -> Result<f64, InputError> {
     if value >= 0.0 {
         Ok(value)
     } else {
-        Err(InputError::new(field, format!("must be 0 or more, got {value}")))
+        Err(InputError::new(
+            field,
+            format!("must be 0 or more, got {value}"),
+        ))
     }
 }
 
@@ -76,10 +88,16 @@ pub fn non_negative(field: &str, value: f64) -> Result<f64, InputError> {
 pub fn whole(field: &str, value: f64, lo: usize, hi: usize) -> Result<usize, InputError> {
     finite(field, value)?;
     if value.fract() != 0.0 {
-        return Err(InputError::new(field, format!("must be a whole number, got {value}")));
+        return Err(InputError::new(
+            field,
+            format!("must be a whole number, got {value}"),
+        ));
     }
     if value < lo as f64 || value > hi as f64 {
-        return Err(InputError::new(field, format!("must be from {lo} to {hi}, got {value}")));
+        return Err(InputError::new(
+            field,
+            format!("must be from {lo} to {hi}, got {value}"),
+        ));
     }
     Ok(value as usize)
 }
@@ -100,7 +118,10 @@ pub fn range(min_field: &str, min: f64, max_field: &str, max: f64) -> Result<(),
         ));
     }
     if !(max - min).is_finite() {
-        return Err(InputError::new(max_field, format!("{min_field}..{max_field} is too wide")));
+        return Err(InputError::new(
+            max_field,
+            format!("{min_field}..{max_field} is too wide"),
+        ));
     }
     Ok(())
 }
@@ -111,9 +132,18 @@ mod tests {
 
     #[test]
     fn whole_rejects_fractions_and_out_of_range() {
-        assert_eq!(whole("n", 60.0, 2, 10), Err(InputError::new("n", "must be from 2 to 10, got 60")));
-        assert!(whole("n", 2.5, 2, 10).unwrap_err().message.contains("whole"));
-        assert!(whole("n", f64::NAN, 2, 10).unwrap_err().message.contains("finite"));
+        assert_eq!(
+            whole("n", 60.0, 2, 10),
+            Err(InputError::new("n", "must be from 2 to 10, got 60"))
+        );
+        assert!(whole("n", 2.5, 2, 10)
+            .unwrap_err()
+            .message
+            .contains("whole"));
+        assert!(whole("n", f64::NAN, 2, 10)
+            .unwrap_err()
+            .message
+            .contains("finite"));
         assert_eq!(whole("n", 10.0, 2, 10), Ok(10));
     }
 

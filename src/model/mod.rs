@@ -14,6 +14,6 @@ pub mod quadratic;
 pub use analysis::{analyze, Analysis, Verdict};
 pub use data::{generate, DataSpec, Dataset, Samples};
 pub use descent::{step, train, StepResult, TrainConfig, Trajectory};
-pub use grid::{loss_grid, loss_grid_naive, linspace, GridSpec, LossGrid};
+pub use grid::{linspace, loss_grid, loss_grid_naive, GridSpec, LossGrid};
 pub use limits::InputError;
 pub use quadratic::CostQuadratic;

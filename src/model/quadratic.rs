@@ -44,13 +44,21 @@ impl CostQuadratic {
             syy += dy * dy;
         }
         let inv = 1.0 / n as f64;
-        let q = Self { n, mean_x, mean_y, sxx: sxx * inv, sxy: sxy * inv, syy: syy * inv };
+        let q = Self {
+            n,
+            mean_x,
+            mean_y,
+            sxx: sxx * inv,
+            sxy: sxy * inv,
+            syy: syy * inv,
+        };
         q.check_finite()?;
         Ok(q)
     }
 
     fn check_finite(&self) -> Result<(), InputError> {
-        let too_big = |field| InputError::new(field, "values are so large that their squares overflow");
+        let too_big =
+            |field| InputError::new(field, "values are so large that their squares overflow");
         if !(self.mean_x.is_finite() && self.sxx.is_finite()) {
             return Err(too_big("x"));
         }
@@ -89,7 +97,10 @@ impl CostQuadratic {
     /// The gradient `(∂L/∂w, ∂L/∂b)`.
     pub fn gradient(&self, w: f64, b: f64) -> (f64, f64) {
         let c = self.offset(w, b);
-        (2.0 * (w * self.sxx - self.sxy) + 2.0 * self.mean_x * c, 2.0 * c)
+        (
+            2.0 * (w * self.sxx - self.sxy) + 2.0 * self.mean_x * c,
+            2.0 * c,
+        )
     }
 
     /// The mean residual `w·x̄ + b − ȳ`.

@@ -1,0 +1,260 @@
+//! Invariants of the engine over random data, starts and learning rates, and its limits.
+#![cfg(not(target_arch = "wasm32"))]
+
+use gd_lab::model::*;
+use proptest::prelude::*;
+
+fn data_strategy() -> impl Strategy<Value = (Samples, CostQuadratic)> {
+    (
+        2usize..80,
+        any::<u64>(),
+        -5.0..5.0f64,
+        -5.0..5.0f64,
+        0.0..3.0f64,
+        -50.0..50.0f64,
+        0.1..20.0f64,
+    )
+        .prop_map(|(n, seed, slope, bias, noise, x_min, span)| {
+            let spec = DataSpec {
+                seed,
+                n,
+                slope,
+                bias,
+                noise,
+                x_min,
+                x_max: x_min + span,
+            };
+            let data = generate(&spec).expect("valid spec");
+            let q = CostQuadratic::new(&data.samples).expect("finite");
+            (data.samples, q)
+        })
+}
+
+proptest! {
+    #[test]
+    fn cost_is_never_negative((samples, q) in data_strategy(), w in -1e3..1e3f64, b in -1e3..1e3f64) {
+        let _ = samples;
+        prop_assert!(q.cost(w, b) >= 0.0);
+    }
+
+    #[test]
+    fn every_record_lies_on_the_grid_formula(
+        (samples, q) in data_strategy(), w0 in -20.0..20.0f64, b0 in -20.0..20.0f64,
+        lr in 1e-4..2.0f64, iterations in 0usize..60,
+    ) {
+        let run = train(&q, &TrainConfig { w0, b0, lr, iterations }).expect("valid");
+        prop_assert!(run.len() == iterations + 1 || run.diverged_at == Some(run.len()));
+        for i in 0..run.len() {
+            let direct = linreg::cost(&samples, run.w[i], run.b[i]);
+            let mut row = [0.0];
+            q.cost_row(&[run.w[i]], run.b[i], &mut row);
+            prop_assert!((run.cost[i] - direct).abs() <= 1e-7 * direct.max(1.0));
+            prop_assert!((row[0] - run.cost[i]).abs() <= 1e-9 * run.cost[i].max(1.0));
+        }
+    }
+
+    #[test]
+    fn below_one_over_lambda_every_step_lowers_the_cost(
+        (_s, q) in data_strategy(), w0 in -20.0..20.0f64, b0 in -20.0..20.0f64, frac in 0.01..1.0f64,
+    ) {
+        let Ok(a) = analyze(&q) else { return Ok(()) };
+        let lr = frac * a.overshoot_lr();
+        let run = train(&q, &TrainConfig { w0, b0, lr, iterations: 40 }).expect("valid");
+        for pair in run.cost.windows(2) {
+            prop_assert!(pair[1] <= pair[0] * (1.0 + 1e-12) + 1e-12, "{} then {}", pair[0], pair[1]);
+        }
+    }
+
+    #[test]
+    fn the_optimum_has_zero_gradient((samples, q) in data_strategy()) {
+        let Ok(a) = analyze(&q) else { return Ok(()) };
+        let (gw, gb) = linreg::gradient(&samples, a.w_star, a.b_star);
+        let scale = 1.0 + samples.x().iter().chain(samples.y()).map(|v| v * v).sum::<f64>();
+        prop_assert!(gw.abs() <= 1e-9 * scale && gb.abs() <= 1e-9 * scale, "({gw}, {gb})");
+        prop_assert!(a.cost_star <= q.cost(a.w_star + 0.01, a.b_star));
+    }
+
+    #[test]
+    fn hostile_numbers_give_errors_not_panics(
+        v in prop_oneof![Just(f64::NAN), Just(f64::INFINITY), Just(-f64::INFINITY), Just(1e308), Just(-1e308), Just(0.0), Just(-1.0), Just(1e-320)],
+        which in 0usize..10,
+    ) {
+        let data = generate(&DataSpec::default()).expect("data");
+        let q = CostQuadratic::new(&data.samples).expect("finite");
+        let mut config = TrainConfig::LAB;
+        let mut spec = GridSpec::LAB;
+        match which {
+            0 => config.w0 = v,
+            1 => config.b0 = v,
+            2 => config.lr = v,
+            3 => spec.w_min = v,
+            4 => spec.b_max = v,
+            _ => {}
+        }
+        let _ = train(&q, &config);
+        let _ = loss_grid(&q, &spec);
+        let _ = step(&q, v, v, v);
+        let _ = generate(&DataSpec { slope: v, bias: v, noise: v, x_min: v, ..DataSpec::default() });
+        let _ = Samples::new(vec![v, 1.0], vec![1.0, v]).and_then(|s| CostQuadratic::new(&s)).and_then(|q| analyze(&q));
+    }
+}
+
+#[test]
+fn limits_name_the_field() {
+    let data = generate(&DataSpec::default()).expect("data");
+    let q = CostQuadratic::new(&data.samples).expect("finite");
+    let field = |r: Result<Trajectory, InputError>| r.unwrap_err().field;
+    assert_eq!(
+        field(train(
+            &q,
+            &TrainConfig {
+                lr: 0.0,
+                ..TrainConfig::LAB
+            }
+        )),
+        "lr"
+    );
+    assert_eq!(
+        field(train(
+            &q,
+            &TrainConfig {
+                lr: -0.1,
+                ..TrainConfig::LAB
+            }
+        )),
+        "lr"
+    );
+    assert_eq!(
+        field(train(
+            &q,
+            &TrainConfig {
+                w0: f64::NAN,
+                ..TrainConfig::LAB
+            }
+        )),
+        "w0"
+    );
+    assert_eq!(
+        field(train(
+            &q,
+            &TrainConfig {
+                iterations: 100_001,
+                ..TrainConfig::LAB
+            }
+        )),
+        "iterations"
+    );
+    assert!(train(
+        &q,
+        &TrainConfig {
+            iterations: 100_000,
+            ..TrainConfig::LAB
+        }
+    )
+    .is_ok());
+    let grid = |spec| loss_grid(&q, &spec).unwrap_err().field;
+    assert_eq!(
+        grid(GridSpec {
+            n_w: 1,
+            ..GridSpec::LAB
+        }),
+        "nW"
+    );
+    assert_eq!(
+        grid(GridSpec {
+            n_b: 1001,
+            ..GridSpec::LAB
+        }),
+        "nB"
+    );
+    assert_eq!(
+        grid(GridSpec {
+            w_min: 15.0,
+            ..GridSpec::LAB
+        }),
+        "wMax"
+    );
+    assert_eq!(
+        grid(GridSpec {
+            b_min: f64::NEG_INFINITY,
+            ..GridSpec::LAB
+        }),
+        "bMin"
+    );
+    let gen = |spec| generate(&spec).unwrap_err().field;
+    assert_eq!(
+        gen(DataSpec {
+            n: 1,
+            ..DataSpec::default()
+        }),
+        "n"
+    );
+    assert_eq!(
+        gen(DataSpec {
+            n: 1_000_001,
+            ..DataSpec::default()
+        }),
+        "n"
+    );
+    assert_eq!(
+        gen(DataSpec {
+            noise: -0.1,
+            ..DataSpec::default()
+        }),
+        "noise"
+    );
+    assert_eq!(
+        gen(DataSpec {
+            x_max: -3.0,
+            ..DataSpec::default()
+        }),
+        "xMax"
+    );
+    let big = Samples::new(vec![1e200, -1e200], vec![0.0, 1.0]).expect("finite values");
+    assert_eq!(CostQuadratic::new(&big).unwrap_err().field, "x");
+}
+
+#[test]
+fn a_diverging_run_records_every_iteration_until_the_bound() {
+    let data = generate(&DataSpec::default()).expect("data");
+    let q = CostQuadratic::new(&data.samples).expect("finite");
+    let climbing = train(
+        &q,
+        &TrainConfig {
+            lr: 0.4,
+            iterations: 30,
+            ..TrainConfig::LAB
+        },
+    )
+    .expect("run");
+    assert_eq!(
+        climbing.len(),
+        31,
+        "every iteration is kept while the cost is below the bound"
+    );
+    assert!(
+        climbing.cost[30] > climbing.cost[0] * 100.0,
+        "the learner sees the cost climb"
+    );
+    let wild = train(
+        &q,
+        &TrainConfig {
+            lr: 10.0,
+            iterations: 100_000,
+            ..TrainConfig::LAB
+        },
+    )
+    .expect("run");
+    let kept = wild.diverged_at.expect("stops early");
+    assert_eq!(kept, wild.len());
+    assert!(kept > 5 && kept < 200);
+    assert!(wild.cost.iter().all(|c| c.is_finite() && *c <= 1e100));
+    let far = train(
+        &q,
+        &TrainConfig {
+            w0: 1e80,
+            ..TrainConfig::LAB
+        },
+    );
+    assert_eq!(far.unwrap_err().field, "w0");
+}
