@@ -10,4 +10,8 @@
 //!
 //! ARCHITECTURE.md at the repository's root maps how a click becomes a redraw.
 
+pub mod app;
 pub mod model;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;

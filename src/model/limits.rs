@@ -102,6 +102,18 @@ pub fn whole(field: &str, value: f64, lo: usize, hi: usize) -> Result<usize, Inp
     Ok(value as usize)
 }
 
+/// Largest seed: every whole number up to 2^53 − 1 survives a trip through JavaScript.
+pub const MAX_SEED: u64 = (1 << 53) - 1;
+
+/// Checks that `value` is a whole number from 0 to [`MAX_SEED`] and returns it as a seed.
+pub fn seed(field: &str, value: f64) -> Result<u64, InputError> {
+    finite(field, value)?;
+    if value.fract() != 0.0 || value < 0.0 || value > MAX_SEED as f64 {
+        return Err(InputError::new(field, format!("must be a whole number from 0 to {MAX_SEED}, got {value}")));
+    }
+    Ok(value as u64)
+}
+
 /// Checks that a count lies in `lo..=hi`.
 pub fn count(field: &str, value: usize, lo: usize, hi: usize) -> Result<usize, InputError> {
     whole(field, value as f64, lo, hi)

@@ -1,0 +1,237 @@
+//! What a lab shows, set by URL query parameters and reproduced by "Share" links.
+//!
+//! Parsing never fails: a bad value is dropped with a notice naming the parameter, and the
+//! default stays. The page's own limits (at most 1000 iterations, a 200 × 200 grid) keep every
+//! redraw quick; the JavaScript API allows more.
+
+use crate::model::limits::MAX_SEED;
+use crate::model::DataSpec;
+
+/// The cells of the notebook, in order, by the names the `cells` parameter uses.
+pub const CELLS: [&str; 8] = ["objective", "data", "model", "surface", "train", "results", "explore", "practice"];
+
+/// Iterations a run on the page may take.
+pub const PAGE_MAX_ITERATIONS: usize = 1000;
+/// Largest grid side on the page.
+pub const PAGE_MAX_GRID: usize = 200;
+/// Largest learning rate the page accepts: far past divergence, still drawable.
+pub const PAGE_MAX_LR: f64 = 10.0;
+/// Largest |w0| and |b0| on the page.
+pub const PAGE_MAX_START: f64 = 1000.0;
+/// Largest noise σ on the page.
+pub const PAGE_MAX_NOISE: f64 = 10.0;
+
+/// Everything the URL can set.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LabConfig {
+    /// Seed of the data's noise.
+    pub seed: u64,
+    /// Noise σ.
+    pub noise: f64,
+    /// The lab run's learning rate.
+    pub lr: f64,
+    /// The lab run's iterations.
+    pub iterations: usize,
+    /// The lab run's starting slope.
+    pub w0: f64,
+    /// The lab run's starting bias.
+    pub b0: f64,
+    /// The practice's learning rate, typed in ahead (the practice then runs on opening).
+    pub practice_lr: Option<f64>,
+    /// Cells a side of the cost grid.
+    pub grid: usize,
+    /// The cells shown, in page order; all when the URL does not say.
+    pub cells: Vec<&'static str>,
+    /// One figure shown alone, by its name (see [`figure_names`]).
+    pub figure: Option<String>,
+    /// No notebook chrome: no top bar, buttons or prose.
+    pub compact: bool,
+}
+
+impl Default for LabConfig {
+    fn default() -> Self {
+        let data = DataSpec::default();
+        Self {
+            seed: data.seed,
+            noise: data.noise,
+            lr: 0.1,
+            iterations: 15,
+            w0: -15.0,
+            b0: -10.0,
+            practice_lr: None,
+            grid: 30,
+            cells: CELLS.to_vec(),
+            figure: None,
+            compact: false,
+        }
+    }
+}
+
+/// Every figure's name, for the `figure` parameter; the canvas id is `fig-<name>`.
+pub fn figure_names() -> Vec<String> {
+    let mut names: Vec<String> = ["data", "surface", "contour"].map(String::from).to_vec();
+    for it in TRAIN_PANELS {
+        names.push(format!("train-{it}-data"));
+        names.push(format!("train-{it}-params"));
+    }
+    names.extend(["results-surface", "results-contour", "results-cost"].map(String::from));
+    names.extend(["explore-data", "explore-contour", "explore-surface", "explore-cost"].map(String::from));
+    names.push("practice-compare".into());
+    names
+}
+
+/// The iterations the training cell draws as data/parameter pairs.
+pub const TRAIN_PANELS: [usize; 5] = [0, 3, 6, 9, 12];
+
+impl LabConfig {
+    /// Reads query pairs; returns the configuration and one notice per ignored value.
+    pub fn from_query(pairs: &[(String, String)]) -> (Self, Vec<String>) {
+        let mut config = Self::default();
+        let mut notices = Vec::new();
+        for (key, value) in pairs {
+            if let Err(why) = config.set(key, value.trim()) {
+                notices.push(format!("Ignored {}: {why}", describe(key, value)));
+            }
+        }
+        (config, notices)
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
+        match key {
+            "seed" => self.seed = parse_whole(value, 0, MAX_SEED)?,
+            "noise" => self.noise = parse_number(value, 0.0, PAGE_MAX_NOISE, true)?,
+            "lr" => self.lr = parse_number(value, 0.0, PAGE_MAX_LR, false)?,
+            "iterations" => self.iterations = parse_whole(value, 1, PAGE_MAX_ITERATIONS as u64)? as usize,
+            "w0" => self.w0 = parse_number(value, -PAGE_MAX_START, PAGE_MAX_START, true)?,
+            "b0" => self.b0 = parse_number(value, -PAGE_MAX_START, PAGE_MAX_START, true)?,
+            "practiceLr" => self.practice_lr = Some(parse_number(value, 0.0, PAGE_MAX_LR, false)?),
+            "grid" => self.grid = parse_whole(value, 2, PAGE_MAX_GRID as u64)? as usize,
+            "cells" => self.cells = parse_cells(value)?,
+            "figure" => self.figure = Some(parse_figure(value)?),
+            "compact" => self.compact = parse_flag(value)?,
+            _ => return Err("not a parameter of this lab".into()),
+        }
+        Ok(())
+    }
+
+    /// The query string that reproduces this configuration; defaults are left out.
+    pub fn to_query(&self) -> String {
+        let d = Self::default();
+        let mut parts: Vec<String> = Vec::new();
+        let mut push = |key: &str, value: String, same: bool| {
+            if !same {
+                parts.push(format!("{key}={value}"));
+            }
+        };
+        push("seed", self.seed.to_string(), self.seed == d.seed);
+        push("noise", self.noise.to_string(), self.noise == d.noise);
+        push("lr", self.lr.to_string(), self.lr == d.lr);
+        push("iterations", self.iterations.to_string(), self.iterations == d.iterations);
+        push("w0", self.w0.to_string(), self.w0 == d.w0);
+        push("b0", self.b0.to_string(), self.b0 == d.b0);
+        push("practiceLr", self.practice_lr.map(|v| v.to_string()).unwrap_or_default(), self.practice_lr.is_none());
+        push("grid", self.grid.to_string(), self.grid == d.grid);
+        push("cells", self.cells.join(","), self.cells == d.cells);
+        push("figure", self.figure.clone().unwrap_or_default(), self.figure.is_none());
+        push("compact", "1".into(), !self.compact);
+        parts.join("&")
+    }
+
+    /// The data set these parameters describe.
+    pub fn data_spec(&self) -> DataSpec {
+        DataSpec { seed: self.seed, noise: self.noise, ..DataSpec::default() }
+    }
+}
+
+/// Quotes a parameter for a notice: shortened, and shown as text only by the page.
+fn describe(key: &str, value: &str) -> String {
+    let clip = |s: &str| -> String {
+        let short: String = s.chars().filter(|c| !c.is_control()).take(40).collect();
+        if s.chars().count() > 40 { format!("{short}…") } else { short }
+    };
+    format!("“{}={}”", clip(key), clip(value))
+}
+
+fn parse_number(value: &str, min: f64, max: f64, min_allowed: bool) -> Result<f64, String> {
+    let v: f64 = value.parse().map_err(|_| "not a number".to_string())?;
+    let low_ok = if min_allowed { v >= min } else { v > min };
+    if !v.is_finite() || !low_ok || v > max {
+        let lower = if min_allowed { "from" } else { "greater than" };
+        return Err(format!("must be {lower} {min} and at most {max}"));
+    }
+    Ok(v)
+}
+
+fn parse_whole(value: &str, min: u64, max: u64) -> Result<u64, String> {
+    let v: u64 = value.parse().map_err(|_| "not a whole number".to_string())?;
+    if v < min || v > max {
+        return Err(format!("must be a whole number from {min} to {max}"));
+    }
+    Ok(v)
+}
+
+fn parse_cells(value: &str) -> Result<Vec<&'static str>, String> {
+    let wanted: Vec<&str> = value.split(',').map(str::trim).filter(|s| !s.is_empty()).collect();
+    if let Some(bad) = wanted.iter().find(|w| !CELLS.contains(w)) {
+        return Err(format!("unknown cell “{}”; the cells are {}", describe_name(bad), CELLS.join(", ")));
+    }
+    Ok(CELLS.iter().copied().filter(|c| wanted.contains(c)).collect())
+}
+
+fn parse_figure(value: &str) -> Result<String, String> {
+    let names = figure_names();
+    if names.iter().any(|n| n == value) {
+        Ok(value.to_string())
+    } else {
+        Err(format!("unknown figure; the figures are {}", names.join(", ")))
+    }
+}
+
+fn describe_name(name: &str) -> String {
+    name.chars().filter(|c| !c.is_control()).take(20).collect()
+}
+
+fn parse_flag(value: &str) -> Result<bool, String> {
+    match value {
+        "" | "1" | "true" | "yes" => Ok(true),
+        "0" | "false" | "no" => Ok(false),
+        _ => Err("must be 1 or 0".into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(query: &[(&str, &str)]) -> (LabConfig, Vec<String>) {
+        let pairs: Vec<(String, String)> = query.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        LabConfig::from_query(&pairs)
+    }
+
+    #[test]
+    fn good_values_are_taken_and_round_trip() {
+        let (c, notices) = parse(&[("seed", "7"), ("lr", "0.25"), ("cells", "train,data"), ("compact", "1"), ("practiceLr", "0.2")]);
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!((c.seed, c.lr, c.compact, c.practice_lr), (7, 0.25, true, Some(0.2)));
+        assert_eq!(c.cells, vec!["data", "train"]);
+        let pairs: Vec<(String, String)> = c
+            .to_query()
+            .split('&')
+            .map(|p| p.split_once('=').map(|(k, v)| (k.to_string(), v.to_string())).unwrap_or_default())
+            .collect();
+        assert_eq!(LabConfig::from_query(&pairs).0, c);
+    }
+
+    #[test]
+    fn bad_values_keep_defaults_with_a_notice_each() {
+        let hostile = [
+            ("lr", "NaN"), ("lr", "-1"), ("lr", "1e309"), ("iterations", "2.5"), ("iterations", "100000"),
+            ("grid", "1000"), ("seed", "-3"), ("noise", "<script>alert(1)</script>"), ("cells", "data,evil"),
+            ("figure", "nope"), ("compact", "maybe"), ("bogus", "1"), ("w0", "Infinity"),
+        ];
+        let (c, notices) = parse(&hostile);
+        assert_eq!(c, LabConfig::default());
+        assert_eq!(notices.len(), hostile.len());
+        assert!(notices.iter().all(|n| n.starts_with("Ignored")));
+    }
+}

@@ -1,0 +1,272 @@
+//! The explorer's state and its pure update: a message in, a new state and what changed out.
+//!
+//! The browser only turns events into [`Msg`]s and redraws the views that [`Changes`] names;
+//! everything here runs natively in tests.
+
+use crate::model::{self, Analysis, CostQuadratic, DataSpec, Dataset, GridSpec, LossGrid, TrainConfig, Trajectory};
+
+/// Smallest learning rate on the explorer's slider.
+pub const LR_MIN: f64 = 0.001;
+/// Largest learning rate on the explorer's slider.
+pub const LR_MAX: f64 = 1.0;
+/// Steps of the slider between them (its `max` attribute).
+pub const LR_SLIDER_STEPS: f64 = 1000.0;
+/// Iterations of an explorer run.
+pub const EXPLORE_ITERATIONS: usize = 40;
+/// Most runs kept for comparison.
+pub const MAX_KEPT: usize = 6;
+
+/// The slider position (0 to [`LR_SLIDER_STEPS`]) of a learning rate, on a log scale.
+pub fn lr_to_slider(lr: f64) -> f64 {
+    let t = (lr.clamp(LR_MIN, LR_MAX).log10() - LR_MIN.log10()) / (LR_MAX.log10() - LR_MIN.log10());
+    (t * LR_SLIDER_STEPS).round()
+}
+
+/// The learning rate at a slider position, on a log scale.
+pub fn slider_to_lr(position: f64) -> f64 {
+    let t = (position / LR_SLIDER_STEPS).clamp(0.0, 1.0);
+    10f64.powf(LR_MIN.log10() + t * (LR_MAX.log10() - LR_MIN.log10()))
+}
+
+/// Everything a data set fixes: the points, their cost and its facts, the grid.
+#[derive(Debug, Clone)]
+pub struct Scene {
+    /// The points and the true line.
+    pub data: Dataset,
+    /// The cost as a quadratic.
+    pub q: CostQuadratic,
+    /// Optimum and critical rates (none when every x is equal).
+    pub analysis: Option<Analysis>,
+    /// The cost grid the views draw.
+    pub grid: LossGrid,
+}
+
+impl Scene {
+    /// Builds the scene for a data spec and a grid.
+    pub fn new(spec: &DataSpec, grid: &GridSpec) -> Result<Self, model::InputError> {
+        let data = model::generate(spec)?;
+        let q = CostQuadratic::new(&data.samples)?;
+        let analysis = model::analyze(&q).ok();
+        let grid = model::loss_grid(&q, grid)?;
+        Ok(Self { data, q, analysis, grid })
+    }
+}
+
+/// A run kept for comparison.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeptRun {
+    /// Its start, learning rate and length.
+    pub config: TrainConfig,
+    /// Its records, recomputed when the data changes.
+    pub run: Trajectory,
+}
+
+/// A user's action on the explorer.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Msg {
+    /// Show this iteration.
+    Scrub(usize),
+    /// Start or stop playing.
+    TogglePlay,
+    /// Move by this many iterations.
+    Step(i64),
+    /// Iterations per second while playing.
+    Speed(f64),
+    /// Start the run from (w, b): a click or a drag on the contour plot.
+    SetStart(f64, f64),
+    /// A new learning rate.
+    SetLr(f64),
+    /// Turn the 3D view by (yaw, pitch) radians.
+    Rotate(f64, f64),
+    /// Keep the current run for comparison.
+    Keep,
+    /// Forget the kept runs.
+    ClearKept,
+    /// Switch the cost chart between linear and log scale.
+    ToggleLog,
+    /// New data from this seed.
+    SetSeed(u64),
+    /// New noise: the next seed.
+    NewNoise,
+    /// New noise σ.
+    SetNoise(f64),
+    /// Time passed while playing, in milliseconds.
+    Tick(f64),
+}
+
+/// Which views must be redrawn after an update.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Changes {
+    /// The data set changed: grid, contour image and every view.
+    pub data: bool,
+    /// The current run changed: paths, curves, table.
+    pub run: bool,
+    /// The shown iteration changed.
+    pub frame: bool,
+    /// The 3D view angle changed.
+    pub view: bool,
+    /// The kept runs or the cost scale changed.
+    pub runs: bool,
+    /// Play state or speed changed (controls only).
+    pub controls: bool,
+}
+
+impl Changes {
+    /// True when any view needs a redraw.
+    pub fn any(&self) -> bool {
+        self.data || self.run || self.frame || self.view || self.runs || self.controls
+    }
+}
+
+/// The explorer: one state, changed only by [`Explorer::update`].
+#[derive(Debug, Clone)]
+pub struct Explorer {
+    /// The data and everything derived from it.
+    pub scene: Scene,
+    /// The data's spec (seed and noise change).
+    pub spec: DataSpec,
+    /// The grid's spec.
+    pub grid_spec: GridSpec,
+    /// The current run's start, learning rate and length.
+    pub config: TrainConfig,
+    /// The current run.
+    pub run: Trajectory,
+    /// The iteration every view shows.
+    pub iteration: usize,
+    /// Whether the run is playing.
+    pub playing: bool,
+    /// Iterations per second while playing.
+    pub speed: f64,
+    /// Time carried between ticks, in iterations.
+    carry: f64,
+    /// The 3D view's yaw and pitch, radians.
+    pub angles: (f64, f64),
+    /// Runs kept for comparison.
+    pub kept: Vec<KeptRun>,
+    /// Log scale on the cost chart.
+    pub log_scale: bool,
+}
+
+impl Explorer {
+    /// The explorer on a scene, starting at the lab's run.
+    pub fn new(scene: Scene, spec: DataSpec, grid_spec: GridSpec, start: (f64, f64), lr: f64) -> Self {
+        let config = TrainConfig { w0: start.0, b0: start.1, lr: lr.clamp(LR_MIN, LR_MAX), iterations: EXPLORE_ITERATIONS };
+        let run = model::train(&scene.q, &config).unwrap_or_default();
+        let iteration = run.len().saturating_sub(1);
+        Self {
+            scene, spec, grid_spec, config, run, iteration, playing: false, speed: 8.0, carry: 0.0,
+            angles: (0.7, 0.5), kept: Vec::new(), log_scale: false,
+        }
+    }
+
+    /// The last iteration the current run reached.
+    pub fn last(&self) -> usize {
+        self.run.len().saturating_sub(1)
+    }
+
+    /// Applies a message; returns what changed. Invalid values are clamped or ignored.
+    pub fn update(&mut self, msg: Msg) -> Changes {
+        let mut changes = Changes::default();
+        match msg {
+            Msg::Scrub(i) => changes.frame = self.show(i),
+            Msg::Step(by) => {
+                self.playing = false;
+                let target = (self.iteration as i64 + by).clamp(0, self.last() as i64) as usize;
+                changes.frame = self.show(target);
+                changes.controls = true;
+            }
+            Msg::TogglePlay => {
+                self.playing = !self.playing && self.last() > 0;
+                if self.playing && self.iteration >= self.last() {
+                    self.show(0);
+                    changes.frame = true;
+                }
+                self.carry = 0.0;
+                changes.controls = true;
+            }
+            Msg::Speed(s) if s.is_finite() => {
+                self.speed = s.clamp(0.5, 60.0);
+                changes.controls = true;
+            }
+            Msg::Tick(ms) => changes.frame = self.tick(ms),
+            Msg::SetStart(w, b) if w.is_finite() && b.is_finite() => {
+                self.config.w0 = w;
+                self.config.b0 = b;
+                changes.run = self.retrain(true);
+            }
+            Msg::SetLr(lr) if lr.is_finite() => {
+                self.config.lr = lr.clamp(LR_MIN, LR_MAX);
+                changes.run = self.retrain(false);
+            }
+            Msg::Rotate(dyaw, dpitch) if dyaw.is_finite() && dpitch.is_finite() => {
+                let (yaw, pitch) = self.angles;
+                self.angles = ((yaw + dyaw).rem_euclid(std::f64::consts::TAU), (pitch + dpitch).clamp(0.05, 1.5));
+                changes.view = true;
+            }
+            Msg::Keep => changes.runs = self.keep(),
+            Msg::ClearKept => changes.runs = !std::mem::take(&mut self.kept).is_empty(),
+            Msg::ToggleLog => {
+                self.log_scale = !self.log_scale;
+                changes.runs = true;
+            }
+            Msg::SetSeed(seed) => changes = self.new_data(DataSpec { seed, ..self.spec }),
+            Msg::NewNoise => changes = self.new_data(DataSpec { seed: self.spec.seed.wrapping_add(1) % (1 << 53), ..self.spec }),
+            Msg::SetNoise(noise) if noise.is_finite() && noise >= 0.0 => {
+                changes = self.new_data(DataSpec { noise: noise.min(10.0), ..self.spec })
+            }
+            _ => {}
+        }
+        changes
+    }
+
+    fn show(&mut self, iteration: usize) -> bool {
+        let clamped = iteration.min(self.last());
+        let moved = clamped != self.iteration;
+        self.iteration = clamped;
+        moved
+    }
+
+    fn tick(&mut self, ms: f64) -> bool {
+        if !self.playing || !ms.is_finite() || ms <= 0.0 {
+            return false;
+        }
+        self.carry += self.speed * ms.min(1000.0) / 1000.0;
+        let whole = self.carry.floor();
+        self.carry -= whole;
+        let moved = self.show(self.iteration + whole as usize);
+        if self.iteration >= self.last() {
+            self.playing = false;
+        }
+        moved
+    }
+
+    /// Recomputes the current run; a new start shows the whole path, a new rate keeps the frame.
+    fn retrain(&mut self, to_end: bool) -> bool {
+        self.run = model::train(&self.scene.q, &self.config).unwrap_or_default();
+        let target = if to_end { self.last() } else { self.iteration };
+        self.show(target);
+        true
+    }
+
+    fn keep(&mut self) -> bool {
+        if self.kept.iter().any(|k| k.config == self.config) {
+            return false;
+        }
+        if self.kept.len() == MAX_KEPT {
+            self.kept.remove(0);
+        }
+        self.kept.push(KeptRun { config: self.config, run: self.run.clone() });
+        true
+    }
+
+    fn new_data(&mut self, spec: DataSpec) -> Changes {
+        let Ok(scene) = Scene::new(&spec, &self.grid_spec) else { return Changes::default() };
+        self.scene = scene;
+        self.spec = spec;
+        for kept in &mut self.kept {
+            kept.run = model::train(&self.scene.q, &kept.config).unwrap_or_default();
+        }
+        self.retrain(false);
+        Changes { data: true, run: true, frame: true, view: true, runs: true, controls: true }
+    }
+}

@@ -1,0 +1,101 @@
+//! The explorer's update logic: messages in, state and redraw flags out.
+#![cfg(not(target_arch = "wasm32"))]
+
+use gd_lab::app::explore::*;
+use gd_lab::model::{linreg, DataSpec, GridSpec};
+
+fn explorer() -> Explorer {
+    let spec = DataSpec::default();
+    let scene = Scene::new(&spec, &GridSpec::LAB).expect("scene");
+    Explorer::new(scene, spec, GridSpec::LAB, (-15.0, -10.0), 0.1)
+}
+
+#[test]
+fn scrub_moves_every_view_to_one_iteration_and_clamps() {
+    let mut e = explorer();
+    assert_eq!(e.iteration, EXPLORE_ITERATIONS);
+    let c = e.update(Msg::Scrub(3));
+    assert!(c.frame && !c.run && !c.data);
+    assert_eq!(e.iteration, 3);
+    e.update(Msg::Scrub(10_000));
+    assert_eq!(e.iteration, e.last());
+    e.update(Msg::Step(-100));
+    assert_eq!(e.iteration, 0);
+}
+
+#[test]
+fn clicking_the_contour_starts_a_new_run_there() {
+    let mut e = explorer();
+    let c = e.update(Msg::SetStart(4.0, 7.5));
+    assert!(c.run);
+    assert_eq!((e.run.w[0], e.run.b[0]), (4.0, 7.5));
+    assert!((e.run.cost[0] - linreg::cost(&e.scene.data.samples, 4.0, 7.5)).abs() < 1e-9);
+    assert_eq!(e.iteration, e.last(), "a new start shows its whole path");
+    assert_eq!(e.update(Msg::SetStart(f64::NAN, 1.0)), Changes::default());
+}
+
+#[test]
+fn the_rate_crossing_the_critical_value_turns_descent_into_divergence() {
+    let mut e = explorer();
+    let critical = e.scene.analysis.expect("analysis").critical_lr;
+    e.update(Msg::SetLr(critical * 0.95));
+    let below = *e.run.cost.last().expect("records");
+    e.update(Msg::SetLr(critical * 1.05));
+    let above = *e.run.cost.last().expect("records");
+    assert!(below < e.run.cost[0] && above > e.run.cost[0], "{below} then {above}");
+    e.update(Msg::SetLr(50.0));
+    assert_eq!(e.config.lr, LR_MAX, "the slider's range holds");
+}
+
+#[test]
+fn log_slider_maps_both_ways() {
+    assert_eq!(lr_to_slider(LR_MIN), 0.0);
+    assert_eq!(lr_to_slider(LR_MAX), LR_SLIDER_STEPS);
+    for lr in [0.001, 0.01, 0.1, 0.33, 1.0] {
+        assert!((slider_to_lr(lr_to_slider(lr)) / lr - 1.0).abs() < 0.01);
+    }
+}
+
+#[test]
+fn playing_advances_with_time_and_stops_at_the_end() {
+    let mut e = explorer();
+    e.update(Msg::TogglePlay);
+    assert!(e.playing);
+    assert_eq!(e.iteration, 0, "playing from the end starts over");
+    e.update(Msg::Speed(10.0));
+    assert!(e.update(Msg::Tick(250.0)).frame);
+    assert_eq!(e.iteration, 2);
+    e.update(Msg::Tick(50.0));
+    assert_eq!(e.iteration, 3, "time carries between ticks");
+    for _ in 0..100 {
+        e.update(Msg::Tick(1000.0));
+    }
+    assert_eq!(e.iteration, e.last());
+    assert!(!e.playing);
+}
+
+#[test]
+fn rotation_changes_only_the_view_and_keeps_pitch_in_range() {
+    let mut e = explorer();
+    let c = e.update(Msg::Rotate(0.3, 10.0));
+    assert!(c.view && !c.run && !c.frame);
+    assert!(e.angles.1 <= 1.5);
+}
+
+#[test]
+fn kept_runs_compare_and_follow_new_data() {
+    let mut e = explorer();
+    e.update(Msg::Keep);
+    e.update(Msg::SetLr(0.2));
+    assert!(e.update(Msg::Keep).runs);
+    assert!(!e.update(Msg::Keep).runs, "the same run is kept once");
+    assert_eq!(e.kept.len(), 2);
+    assert_ne!(e.kept[0].run.cost, e.kept[1].run.cost);
+    let before = e.kept[0].run.cost.clone();
+    let c = e.update(Msg::NewNoise);
+    assert!(c.data && c.runs);
+    assert_ne!(e.kept[0].run.cost, before, "kept runs are recomputed on the new data");
+    assert_eq!(e.spec.seed, DataSpec::default().seed + 1);
+    e.update(Msg::ClearKept);
+    assert!(e.kept.is_empty());
+}
