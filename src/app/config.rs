@@ -8,7 +8,16 @@ use crate::model::limits::MAX_SEED;
 use crate::model::DataSpec;
 
 /// The cells of the notebook, in order, by the names the `cells` parameter uses.
-pub const CELLS: [&str; 8] = ["objective", "data", "model", "surface", "train", "results", "explore", "practice"];
+pub const CELLS: [&str; 8] = [
+    "objective",
+    "data",
+    "model",
+    "surface",
+    "train",
+    "results",
+    "explore",
+    "practice",
+];
 
 /// Iterations a run on the page may take.
 pub const PAGE_MAX_ITERATIONS: usize = 1000;
@@ -75,7 +84,15 @@ pub fn figure_names() -> Vec<String> {
         names.push(format!("train-{it}-params"));
     }
     names.extend(["results-surface", "results-contour", "results-cost"].map(String::from));
-    names.extend(["explore-data", "explore-contour", "explore-surface", "explore-cost"].map(String::from));
+    names.extend(
+        [
+            "explore-data",
+            "explore-contour",
+            "explore-surface",
+            "explore-cost",
+        ]
+        .map(String::from),
+    );
     names.push("practice-compare".into());
     names
 }
@@ -101,7 +118,9 @@ impl LabConfig {
             "seed" => self.seed = parse_whole(value, 0, MAX_SEED)?,
             "noise" => self.noise = parse_number(value, 0.0, PAGE_MAX_NOISE, true)?,
             "lr" => self.lr = parse_number(value, 0.0, PAGE_MAX_LR, false)?,
-            "iterations" => self.iterations = parse_whole(value, 1, PAGE_MAX_ITERATIONS as u64)? as usize,
+            "iterations" => {
+                self.iterations = parse_whole(value, 1, PAGE_MAX_ITERATIONS as u64)? as usize
+            }
             "w0" => self.w0 = parse_number(value, -PAGE_MAX_START, PAGE_MAX_START, true)?,
             "b0" => self.b0 = parse_number(value, -PAGE_MAX_START, PAGE_MAX_START, true)?,
             "practiceLr" => self.practice_lr = Some(parse_number(value, 0.0, PAGE_MAX_LR, false)?),
@@ -126,20 +145,36 @@ impl LabConfig {
         push("seed", self.seed.to_string(), self.seed == d.seed);
         push("noise", self.noise.to_string(), self.noise == d.noise);
         push("lr", self.lr.to_string(), self.lr == d.lr);
-        push("iterations", self.iterations.to_string(), self.iterations == d.iterations);
+        push(
+            "iterations",
+            self.iterations.to_string(),
+            self.iterations == d.iterations,
+        );
         push("w0", self.w0.to_string(), self.w0 == d.w0);
         push("b0", self.b0.to_string(), self.b0 == d.b0);
-        push("practiceLr", self.practice_lr.map(|v| v.to_string()).unwrap_or_default(), self.practice_lr.is_none());
+        push(
+            "practiceLr",
+            self.practice_lr.map(|v| v.to_string()).unwrap_or_default(),
+            self.practice_lr.is_none(),
+        );
         push("grid", self.grid.to_string(), self.grid == d.grid);
         push("cells", self.cells.join(","), self.cells == d.cells);
-        push("figure", self.figure.clone().unwrap_or_default(), self.figure.is_none());
+        push(
+            "figure",
+            self.figure.clone().unwrap_or_default(),
+            self.figure.is_none(),
+        );
         push("compact", "1".into(), !self.compact);
         parts.join("&")
     }
 
     /// The data set these parameters describe.
     pub fn data_spec(&self) -> DataSpec {
-        DataSpec { seed: self.seed, noise: self.noise, ..DataSpec::default() }
+        DataSpec {
+            seed: self.seed,
+            noise: self.noise,
+            ..DataSpec::default()
+        }
     }
 }
 
@@ -147,7 +182,11 @@ impl LabConfig {
 fn describe(key: &str, value: &str) -> String {
     let clip = |s: &str| -> String {
         let short: String = s.chars().filter(|c| !c.is_control()).take(40).collect();
-        if s.chars().count() > 40 { format!("{short}…") } else { short }
+        if s.chars().count() > 40 {
+            format!("{short}…")
+        } else {
+            short
+        }
     };
     format!("“{}={}”", clip(key), clip(value))
 }
@@ -163,7 +202,9 @@ fn parse_number(value: &str, min: f64, max: f64, min_allowed: bool) -> Result<f6
 }
 
 fn parse_whole(value: &str, min: u64, max: u64) -> Result<u64, String> {
-    let v: u64 = value.parse().map_err(|_| "not a whole number".to_string())?;
+    let v: u64 = value
+        .parse()
+        .map_err(|_| "not a whole number".to_string())?;
     if v < min || v > max {
         return Err(format!("must be a whole number from {min} to {max}"));
     }
@@ -171,11 +212,23 @@ fn parse_whole(value: &str, min: u64, max: u64) -> Result<u64, String> {
 }
 
 fn parse_cells(value: &str) -> Result<Vec<&'static str>, String> {
-    let wanted: Vec<&str> = value.split(',').map(str::trim).filter(|s| !s.is_empty()).collect();
+    let wanted: Vec<&str> = value
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
     if let Some(bad) = wanted.iter().find(|w| !CELLS.contains(w)) {
-        return Err(format!("unknown cell “{}”; the cells are {}", describe_name(bad), CELLS.join(", ")));
+        return Err(format!(
+            "unknown cell “{}”; the cells are {}",
+            describe_name(bad),
+            CELLS.join(", ")
+        ));
     }
-    Ok(CELLS.iter().copied().filter(|c| wanted.contains(c)).collect())
+    Ok(CELLS
+        .iter()
+        .copied()
+        .filter(|c| wanted.contains(c))
+        .collect())
 }
 
 fn parse_figure(value: &str) -> Result<String, String> {
@@ -183,7 +236,10 @@ fn parse_figure(value: &str) -> Result<String, String> {
     if names.iter().any(|n| n == value) {
         Ok(value.to_string())
     } else {
-        Err(format!("unknown figure; the figures are {}", names.join(", ")))
+        Err(format!(
+            "unknown figure; the figures are {}",
+            names.join(", ")
+        ))
     }
 }
 
@@ -204,20 +260,36 @@ mod tests {
     use super::*;
 
     fn parse(query: &[(&str, &str)]) -> (LabConfig, Vec<String>) {
-        let pairs: Vec<(String, String)> = query.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let pairs: Vec<(String, String)> = query
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         LabConfig::from_query(&pairs)
     }
 
     #[test]
     fn good_values_are_taken_and_round_trip() {
-        let (c, notices) = parse(&[("seed", "7"), ("lr", "0.25"), ("cells", "train,data"), ("compact", "1"), ("practiceLr", "0.2")]);
+        let (c, notices) = parse(&[
+            ("seed", "7"),
+            ("lr", "0.25"),
+            ("cells", "train,data"),
+            ("compact", "1"),
+            ("practiceLr", "0.2"),
+        ]);
         assert!(notices.is_empty(), "{notices:?}");
-        assert_eq!((c.seed, c.lr, c.compact, c.practice_lr), (7, 0.25, true, Some(0.2)));
+        assert_eq!(
+            (c.seed, c.lr, c.compact, c.practice_lr),
+            (7, 0.25, true, Some(0.2))
+        );
         assert_eq!(c.cells, vec!["data", "train"]);
         let pairs: Vec<(String, String)> = c
             .to_query()
             .split('&')
-            .map(|p| p.split_once('=').map(|(k, v)| (k.to_string(), v.to_string())).unwrap_or_default())
+            .map(|p| {
+                p.split_once('=')
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .unwrap_or_default()
+            })
             .collect();
         assert_eq!(LabConfig::from_query(&pairs).0, c);
     }
@@ -225,9 +297,19 @@ mod tests {
     #[test]
     fn bad_values_keep_defaults_with_a_notice_each() {
         let hostile = [
-            ("lr", "NaN"), ("lr", "-1"), ("lr", "1e309"), ("iterations", "2.5"), ("iterations", "100000"),
-            ("grid", "1000"), ("seed", "-3"), ("noise", "<script>alert(1)</script>"), ("cells", "data,evil"),
-            ("figure", "nope"), ("compact", "maybe"), ("bogus", "1"), ("w0", "Infinity"),
+            ("lr", "NaN"),
+            ("lr", "-1"),
+            ("lr", "1e309"),
+            ("iterations", "2.5"),
+            ("iterations", "100000"),
+            ("grid", "1000"),
+            ("seed", "-3"),
+            ("noise", "<script>alert(1)</script>"),
+            ("cells", "data,evil"),
+            ("figure", "nope"),
+            ("compact", "maybe"),
+            ("bogus", "1"),
+            ("w0", "Infinity"),
         ];
         let (c, notices) = parse(&hostile);
         assert_eq!(c, LabConfig::default());

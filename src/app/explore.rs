@@ -3,7 +3,9 @@
 //! The browser only turns events into [`Msg`]s and redraws the views that [`Changes`] names;
 //! everything here runs natively in tests.
 
-use crate::model::{self, Analysis, CostQuadratic, DataSpec, Dataset, GridSpec, LossGrid, TrainConfig, Trajectory};
+use crate::model::{
+    self, Analysis, CostQuadratic, DataSpec, Dataset, GridSpec, LossGrid, TrainConfig, Trajectory,
+};
 
 /// Smallest learning rate on the explorer's slider.
 pub const LR_MIN: f64 = 0.001;
@@ -48,7 +50,12 @@ impl Scene {
         let q = CostQuadratic::new(&data.samples)?;
         let analysis = model::analyze(&q).ok();
         let grid = model::loss_grid(&q, grid)?;
-        Ok(Self { data, q, analysis, grid })
+        Ok(Self {
+            data,
+            q,
+            analysis,
+            grid,
+        })
     }
 }
 
@@ -149,13 +156,34 @@ pub struct Explorer {
 
 impl Explorer {
     /// The explorer on a scene, starting at the lab's run.
-    pub fn new(scene: Scene, spec: DataSpec, grid_spec: GridSpec, start: (f64, f64), lr: f64) -> Self {
-        let config = TrainConfig { w0: start.0, b0: start.1, lr: lr.clamp(LR_MIN, LR_MAX), iterations: EXPLORE_ITERATIONS };
+    pub fn new(
+        scene: Scene,
+        spec: DataSpec,
+        grid_spec: GridSpec,
+        start: (f64, f64),
+        lr: f64,
+    ) -> Self {
+        let config = TrainConfig {
+            w0: start.0,
+            b0: start.1,
+            lr: lr.clamp(LR_MIN, LR_MAX),
+            iterations: EXPLORE_ITERATIONS,
+        };
         let run = model::train(&scene.q, &config).unwrap_or_default();
         let iteration = run.len().saturating_sub(1);
         Self {
-            scene, spec, grid_spec, config, run, iteration, playing: false, speed: 8.0, carry: 0.0,
-            angles: (0.7, 0.5), kept: Vec::new(), log_scale: false,
+            scene,
+            spec,
+            grid_spec,
+            config,
+            run,
+            iteration,
+            playing: false,
+            speed: 8.0,
+            carry: 0.0,
+            angles: (0.7, 0.5),
+            kept: Vec::new(),
+            log_scale: false,
         }
     }
 
@@ -200,7 +228,10 @@ impl Explorer {
             }
             Msg::Rotate(dyaw, dpitch) if dyaw.is_finite() && dpitch.is_finite() => {
                 let (yaw, pitch) = self.angles;
-                self.angles = ((yaw + dyaw).rem_euclid(std::f64::consts::TAU), (pitch + dpitch).clamp(0.05, 1.5));
+                self.angles = (
+                    (yaw + dyaw).rem_euclid(std::f64::consts::TAU),
+                    (pitch + dpitch).clamp(0.05, 1.5),
+                );
                 changes.view = true;
             }
             Msg::Keep => changes.runs = self.keep(),
@@ -210,9 +241,17 @@ impl Explorer {
                 changes.runs = true;
             }
             Msg::SetSeed(seed) => changes = self.new_data(DataSpec { seed, ..self.spec }),
-            Msg::NewNoise => changes = self.new_data(DataSpec { seed: self.spec.seed.wrapping_add(1) % (1 << 53), ..self.spec }),
+            Msg::NewNoise => {
+                changes = self.new_data(DataSpec {
+                    seed: self.spec.seed.wrapping_add(1) % (1 << 53),
+                    ..self.spec
+                })
+            }
             Msg::SetNoise(noise) if noise.is_finite() && noise >= 0.0 => {
-                changes = self.new_data(DataSpec { noise: noise.min(10.0), ..self.spec })
+                changes = self.new_data(DataSpec {
+                    noise: noise.min(10.0),
+                    ..self.spec
+                })
             }
             _ => {}
         }
@@ -255,18 +294,30 @@ impl Explorer {
         if self.kept.len() == MAX_KEPT {
             self.kept.remove(0);
         }
-        self.kept.push(KeptRun { config: self.config, run: self.run.clone() });
+        self.kept.push(KeptRun {
+            config: self.config,
+            run: self.run.clone(),
+        });
         true
     }
 
     fn new_data(&mut self, spec: DataSpec) -> Changes {
-        let Ok(scene) = Scene::new(&spec, &self.grid_spec) else { return Changes::default() };
+        let Ok(scene) = Scene::new(&spec, &self.grid_spec) else {
+            return Changes::default();
+        };
         self.scene = scene;
         self.spec = spec;
         for kept in &mut self.kept {
             kept.run = model::train(&self.scene.q, &kept.config).unwrap_or_default();
         }
         self.retrain(false);
-        Changes { data: true, run: true, frame: true, view: true, runs: true, controls: true }
+        Changes {
+            data: true,
+            run: true,
+            frame: true,
+            view: true,
+            runs: true,
+            controls: true,
+        }
     }
 }

@@ -9,7 +9,9 @@ use js_sys::{Array, Float64Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
 use super::options::{float64_array, Options};
-use crate::model::{self, limits, CostQuadratic, DataSpec, GridSpec, InputError, Samples, TrainConfig};
+use crate::model::{
+    self, limits, CostQuadratic, DataSpec, GridSpec, InputError, Samples, TrainConfig,
+};
 
 type JsResult = Result<JsValue, JsValue>;
 
@@ -32,7 +34,12 @@ pub fn data_spec(options: &JsValue) -> Result<DataSpec, InputError> {
     let d = DataSpec::default();
     Ok(DataSpec {
         seed: limits::seed("seed", o.number_or("seed", d.seed as f64)?)?,
-        n: limits::whole("n", o.number_or("n", d.n as f64)?, limits::MIN_POINTS, limits::MAX_POINTS)?,
+        n: limits::whole(
+            "n",
+            o.number_or("n", d.n as f64)?,
+            limits::MIN_POINTS,
+            limits::MAX_POINTS,
+        )?,
         slope: o.number_or("slope", d.slope)?,
         bias: o.number_or("bias", d.bias)?,
         noise: o.number_or("noise", d.noise)?,
@@ -46,10 +53,18 @@ pub fn data_spec(options: &JsValue) -> Result<DataSpec, InputError> {
 #[wasm_bindgen]
 pub fn train(x: JsValue, y: JsValue, options: JsValue) -> JsResult {
     let q = quadratic(&x, &y).map_err(to_js)?;
-    let o = Options::parse(&options, "options", &["w0", "b0", "lr", "iterations"], false).map_err(to_js)?;
+    let o = Options::parse(
+        &options,
+        "options",
+        &["w0", "b0", "lr", "iterations"],
+        false,
+    )
+    .map_err(to_js)?;
     let config = train_config(&o).map_err(to_js)?;
     let run = model::train(&q, &config).map_err(to_js)?;
-    let diverged = run.diverged_at.map_or(JsValue::NULL, |k| JsValue::from_f64(k as f64));
+    let diverged = run
+        .diverged_at
+        .map_or(JsValue::NULL, |k| JsValue::from_f64(k as f64));
     Ok(object(&[
         ("w", floats(&run.w)),
         ("b", floats(&run.b)),
@@ -63,7 +78,12 @@ fn train_config(o: &Options) -> Result<TrainConfig, InputError> {
         w0: o.number("w0")?,
         b0: o.number("b0")?,
         lr: o.number("lr")?,
-        iterations: limits::whole("iterations", o.number("iterations")?, 0, limits::MAX_ITERATIONS)?,
+        iterations: limits::whole(
+            "iterations",
+            o.number("iterations")?,
+            0,
+            limits::MAX_ITERATIONS,
+        )?,
     })
 }
 
@@ -72,7 +92,11 @@ fn train_config(o: &Options) -> Result<TrainConfig, InputError> {
 pub fn step(x: JsValue, y: JsValue, options: JsValue) -> JsResult {
     let q = quadratic(&x, &y).map_err(to_js)?;
     let o = Options::parse(&options, "options", &["w", "b", "lr"], false).map_err(to_js)?;
-    let (w, b, lr) = (o.number("w").map_err(to_js)?, o.number("b").map_err(to_js)?, o.number("lr").map_err(to_js)?);
+    let (w, b, lr) = (
+        o.number("w").map_err(to_js)?,
+        o.number("b").map_err(to_js)?,
+        o.number("lr").map_err(to_js)?,
+    );
     let s = model::step(&q, w, b, lr).map_err(to_js)?;
     Ok(object(&[
         ("loss", s.cost.into()),
@@ -91,12 +115,21 @@ pub fn loss_grid(x: JsValue, y: JsValue, options: JsValue) -> JsResult {
     let o = Options::parse(&options, "options", &FIELDS, false).map_err(to_js)?;
     let spec = grid_spec(&o).map_err(to_js)?;
     let grid = model::loss_grid(&q, &spec).map_err(to_js)?;
-    Ok(object(&[("w", floats(&grid.w)), ("b", floats(&grid.b)), ("loss", floats(&grid.cost))]))
+    Ok(object(&[
+        ("w", floats(&grid.w)),
+        ("b", floats(&grid.b)),
+        ("loss", floats(&grid.cost)),
+    ]))
 }
 
 fn grid_spec(o: &Options) -> Result<GridSpec, InputError> {
     let side = |field| -> Result<usize, InputError> {
-        limits::whole(field, o.number(field)?, limits::MIN_GRID_SIDE, limits::MAX_GRID_SIDE)
+        limits::whole(
+            field,
+            o.number(field)?,
+            limits::MIN_GRID_SIDE,
+            limits::MAX_GRID_SIDE,
+        )
     };
     Ok(GridSpec {
         w_min: o.number("wMin")?,
@@ -144,7 +177,11 @@ fn floats(values: &[f64]) -> JsValue {
 }
 
 fn numbers(values: &[f64]) -> JsValue {
-    values.iter().map(|&v| JsValue::from_f64(v)).collect::<Array>().into()
+    values
+        .iter()
+        .map(|&v| JsValue::from_f64(v))
+        .collect::<Array>()
+        .into()
 }
 
 fn object(fields: &[(&str, JsValue)]) -> JsValue {

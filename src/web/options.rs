@@ -16,27 +16,44 @@ pub struct Options {
 impl Options {
     /// Checks that `value` is a plain object (or, if `optional`, undefined) holding only
     /// `allowed` fields.
-    pub fn parse(value: &JsValue, name: &str, allowed: &[&str], optional: bool) -> Result<Self, InputError> {
+    pub fn parse(
+        value: &JsValue,
+        name: &str,
+        allowed: &[&str],
+        optional: bool,
+    ) -> Result<Self, InputError> {
         if value.is_undefined() && optional {
             return Ok(Self { object: None });
         }
         let object = value
             .dyn_ref::<Object>()
             .filter(|_| !value.is_function() && !js_sys::Array::is_array(value))
-            .ok_or_else(|| InputError::new(name, format!("must be an object with fields {}", allowed.join(", "))))?;
+            .ok_or_else(|| {
+                InputError::new(
+                    name,
+                    format!("must be an object with fields {}", allowed.join(", ")),
+                )
+            })?;
         for key in Object::keys(object).iter() {
             let key = key.as_string().unwrap_or_default();
             if !allowed.contains(&key.as_str()) {
-                let hint = format!("is not a known field; the fields are {}", allowed.join(", "));
+                let hint = format!(
+                    "is not a known field; the fields are {}",
+                    allowed.join(", ")
+                );
                 return Err(InputError::new(&key, hint));
             }
         }
-        Ok(Self { object: Some(object.clone()) })
+        Ok(Self {
+            object: Some(object.clone()),
+        })
     }
 
     fn get(&self, field: &str) -> JsValue {
         match &self.object {
-            Some(object) => Reflect::get(object, &JsValue::from_str(field)).unwrap_or(JsValue::UNDEFINED),
+            Some(object) => {
+                Reflect::get(object, &JsValue::from_str(field)).unwrap_or(JsValue::UNDEFINED)
+            }
             None => JsValue::UNDEFINED,
         }
     }
@@ -83,11 +100,24 @@ pub fn number(field: &str, value: &JsValue) -> Result<f64, InputError> {
 /// caller never gets silently converted values.
 pub fn float64_array(field: &str, value: &JsValue) -> Result<Vec<f64>, InputError> {
     let array = value.dyn_ref::<Float64Array>().ok_or_else(|| {
-        InputError::new(field, format!("must be a Float64Array, got {}", type_name(value)))
+        InputError::new(
+            field,
+            format!("must be a Float64Array, got {}", type_name(value)),
+        )
     })?;
     let len = array.length() as usize;
-    crate::model::limits::count(field, len, crate::model::limits::MIN_POINTS, crate::model::limits::MAX_POINTS)
-        .map_err(|_| InputError::new(field, format!("must hold from 2 to 1000000 values, got {len}")))?;
+    crate::model::limits::count(
+        field,
+        len,
+        crate::model::limits::MIN_POINTS,
+        crate::model::limits::MAX_POINTS,
+    )
+    .map_err(|_| {
+        InputError::new(
+            field,
+            format!("must hold from 2 to 1000000 values, got {len}"),
+        )
+    })?;
     Ok(array.to_vec())
 }
 
@@ -104,5 +134,8 @@ fn type_name(value: &JsValue) -> String {
             return format!("a {}", String::from(ctor));
         }
     }
-    value.js_typeof().as_string().unwrap_or_else(|| "something else".into())
+    value
+        .js_typeof()
+        .as_string()
+        .unwrap_or_else(|| "something else".into())
 }

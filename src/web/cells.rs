@@ -1,0 +1,231 @@
+//! What each run cell computes and draws. A cell's run = compute its result, show its output,
+//! render its figures; a resize renders again without computing.
+
+use web_sys::HtmlInputElement;
+
+use super::dom::{self, by_id, by_id_as, find_all, set_hidden, set_text_by_id};
+use super::lab::with_lab;
+use super::{explore_view, render, table};
+use crate::app::config::{PAGE_MAX_LR, TRAIN_PANELS};
+use crate::app::notes::{self, fmt, short};
+use crate::model::Trajectory;
+
+/// Computes, shows and draws one cell. An `Err` is a message for the cell's status line.
+pub fn run(name: &str) -> Result<(), String> {
+    match name {
+        "data" => with_lab(|lab| lab.make_scene())
+            .transpose()
+            .map_err(|e| e.to_string())?,
+        "train" => {
+            let run = with_lab(|lab| lab.train_with(lab.config.lr))
+                .transpose()
+                .map_err(|e| e.to_string())?;
+            with_lab(|lab| lab.run = run);
+        }
+        "explore" => explore_view::open(),
+        "practice" => compute_practice()?,
+        _ => {}
+    }
+    show_outputs(name);
+    render_cell(name);
+    super::embed::post_height();
+    Ok(())
+}
+
+fn show_outputs(name: &str) {
+    let Some(cell) = by_id(&format!("cell-{name}")) else {
+        return;
+    };
+    for output in find_all(&cell, ".output") {
+        set_hidden(&output, false);
+    }
+}
+
+/// Draws a cell's figures from the results it already computed.
+pub fn render_cell(name: &str) {
+    match name {
+        "data" => render::data_cell(),
+        "model" => model_output(),
+        "surface" => render::surface_cell(),
+        "train" => render_run("train", |lab| lab.run.clone().map(|r| (lab.config.lr, r))),
+        "results" => render::results_cell(),
+        "explore" => explore_view::redraw_all(),
+        "practice" => {
+            render_run("practice", |lab| lab.practice.clone());
+            render::compare_cell();
+        }
+        _ => {}
+    }
+}
+
+fn model_output() {
+    let text = with_lab(|lab| {
+        let scene = lab.scene.as_ref()?;
+        let c = lab.train_config();
+        let step = crate::model::step(&scene.q, c.w0, c.b0, c.lr).ok()?;
+        Some(format!(
+            "At the start (w, b) = ({}, {}):\n  L = {}\n  ∂L/∂w = {},  ∂L/∂b = {}\n  after one step with lr {}: (w, b) = ({}, {})",
+            short(c.w0), short(c.b0), fmt(step.cost), fmt(step.grad_w), fmt(step.grad_b), short(c.lr), fmt(step.w), fmt(step.b)
+        ))
+    });
+    set_text_by_id("model-output", &text.flatten().unwrap_or_default());
+}
+
+/// Draws a run's data/parameter pairs, table and verdict under the cell `prefix`.
+fn render_run(
+    prefix: &'static str,
+    pick: impl FnOnce(&mut super::lab::Lab) -> Option<(f64, Trajectory)>,
+) {
+    let Some(Some((lr, run))) = with_lab(pick) else {
+        return;
+    };
+    let panels: Vec<usize> = TRAIN_PANELS
+        .into_iter()
+        .filter(|&i| i < run.len())
+        .collect();
+    ensure_panels(prefix, &panels);
+    for &i in &panels {
+        render::run_pair(prefix, &run, i);
+    }
+    if prefix == "train" {
+        table::fill("train-table", &run);
+        set_text_by_id("train-final", &final_line(&run));
+    }
+    let note = with_lab(|lab| {
+        lab.scene
+            .as_ref()?
+            .analysis
+            .map(|a| notes::verdict_note(&a, lr))
+    })
+    .flatten();
+    if let (Some((class, text)), Some(el)) = (note, by_id(&format!("{prefix}-verdict"))) {
+        el.set_class_name(&format!("verdict {class}"));
+        dom::set_text(&el, &text);
+    }
+}
+
+fn final_line(run: &Trajectory) -> String {
+    let last = run.len().saturating_sub(1);
+    match run.diverged_at {
+        Some(k) => format!(
+            "The run stopped after {k} records: the cost passed 1e100, far off every chart."
+        ),
+        None => format!(
+            "After the last update ({last}): w = {}, b = {}, cost = {}",
+            fmt(run.w[last]),
+            fmt(run.b[last]),
+            fmt(run.cost[last])
+        ),
+    }
+}
+
+/// Creates the data/parameter canvas pairs once, one pair per shown iteration.
+fn ensure_panels(prefix: &str, iterations: &[usize]) {
+    let Some(container) = by_id(&format!("{prefix}-panels")) else {
+        return;
+    };
+    container.set_text_content(None);
+    let figure_wanted = with_lab(|lab| lab.config.figure.clone()).flatten();
+    for &i in iterations {
+        let pair = dom::create("div", "pair");
+        for side in ["data", "params"] {
+            let name = format!("{prefix}-{i}-{side}");
+            let figure = dom::create("figure", "fig");
+            dom::toggle_class(
+                &figure,
+                "the-figure",
+                figure_wanted.as_deref() == Some(name.as_str()),
+            );
+            let canvas = dom::create("canvas", "");
+            canvas.set_id(&format!("fig-{name}"));
+            let _ = canvas.set_attribute("data-figure", &name);
+            let _ = figure.append_child(&canvas);
+            let _ = pair.append_child(&figure);
+        }
+        let _ = container.append_child(&pair);
+    }
+}
+
+/// Reads and checks the practice's learning rate, then trains with it.
+fn compute_practice() -> Result<(), String> {
+    let lr = practice_lr().map_err(|message| {
+        field_message(&message);
+        "Check the learning rate above.".to_string()
+    })?;
+    field_message("");
+    let run = with_lab(|lab| lab.train_with(lr))
+        .transpose()
+        .map_err(|e| e.to_string())?;
+    with_lab(|lab| lab.practice = run.map(|r| (lr, r)));
+    Ok(())
+}
+
+fn practice_lr() -> Result<f64, String> {
+    let input =
+        by_id_as::<HtmlInputElement>("practice-lr").ok_or("the page has no learning rate field")?;
+    let text = input.value();
+    let text = text.trim();
+    if text.is_empty() {
+        return Err("Type a learning rate first, for example 0.2.".into());
+    }
+    let lr: f64 = text
+        .parse()
+        .map_err(|_| format!("“{}” is not a number. Try 0.2.", clip(text)))?;
+    if !lr.is_finite() || lr <= 0.0 || lr > PAGE_MAX_LR {
+        return Err(format!(
+            "The learning rate must be greater than 0 and at most {PAGE_MAX_LR}; got {}.",
+            clip(text)
+        ));
+    }
+    Ok(lr)
+}
+
+fn clip(text: &str) -> String {
+    text.chars().take(24).collect()
+}
+
+fn field_message(message: &str) {
+    set_text_by_id("practice-lr-msg", message);
+    if let Some(input) = by_id("practice-lr") {
+        let _ = input.set_attribute(
+            "aria-invalid",
+            if message.is_empty() { "false" } else { "true" },
+        );
+    }
+}
+
+/// Whether the learner typed something in the practice's field.
+pub fn practice_has_input() -> bool {
+    by_id_as::<HtmlInputElement>("practice-lr").is_some_and(|i| !i.value().trim().is_empty())
+}
+
+/// Enter in the practice's field runs the practice.
+pub fn wire_practice() {
+    let Some(input) = by_id("practice-lr") else {
+        return;
+    };
+    dom::listen(&input, "keydown", |event: web_sys::KeyboardEvent| {
+        if event.key() == "Enter" && !event.shift_key() {
+            event.prevent_default();
+            super::notebook::run_cell("practice");
+        }
+    });
+}
+
+/// Stops the explorer's animation (on Restart).
+pub fn stop_animation() {
+    explore_view::stop();
+}
+
+/// Redraws every finished cell when the page's width changes, at the next frame.
+pub fn watch_resize() {
+    let window = dom::window();
+    dom::listen(&window, "resize", |_: web_sys::Event| {
+        dom::next_frame(|_| {
+            let done = with_lab(|lab| lab.done.clone()).unwrap_or_default();
+            for cell in done {
+                render_cell(cell);
+            }
+        })
+    });
+}

@@ -1,0 +1,100 @@
+//! Small helpers over web-sys: find elements, set text, show and hide, listen.
+//!
+//! Text always goes in through `textContent`, never as HTML, so nothing a user or a URL gives
+//! can become markup.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, Element, HtmlElement, Window};
+
+/// The window; the lab only runs in a page.
+pub fn window() -> Window {
+    web_sys::window().expect("the lab runs in a browser window")
+}
+
+/// The document.
+pub fn document() -> Document {
+    window().document().expect("a window has a document")
+}
+
+/// The element with this id, if the page has it.
+pub fn by_id(id: &str) -> Option<Element> {
+    document().get_element_by_id(id)
+}
+
+/// The element with this id as a specific element type.
+pub fn by_id_as<T: JsCast>(id: &str) -> Option<T> {
+    by_id(id).and_then(|e| e.dyn_into::<T>().ok())
+}
+
+/// The first element under `root` matching `selector`.
+pub fn find(root: &Element, selector: &str) -> Option<Element> {
+    root.query_selector(selector).ok().flatten()
+}
+
+/// Every element under `root` matching `selector`.
+pub fn find_all(root: &Element, selector: &str) -> Vec<Element> {
+    let Ok(list) = root.query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<Element>().ok())
+        .collect()
+}
+
+/// Sets an element's text (as text, never markup).
+pub fn set_text(element: &Element, text: &str) {
+    element.set_text_content(Some(text));
+}
+
+/// Sets the text of the element with this id, if there is one.
+pub fn set_text_by_id(id: &str, text: &str) {
+    if let Some(e) = by_id(id) {
+        set_text(&e, text);
+    }
+}
+
+/// Shows or hides an element with the `hidden` attribute (no inline style).
+pub fn set_hidden(element: &Element, hidden: bool) {
+    if let Some(e) = element.dyn_ref::<HtmlElement>() {
+        e.set_hidden(hidden);
+    }
+}
+
+/// Adds or removes a class.
+pub fn toggle_class(element: &Element, class: &str, on: bool) {
+    let _ = element.class_list().toggle_with_force(class, on);
+}
+
+/// Creates an element with a class.
+pub fn create(tag: &str, class: &str) -> Element {
+    let element = document().create_element(tag).expect("valid tag name");
+    if !class.is_empty() {
+        element.set_class_name(class);
+    }
+    element
+}
+
+/// Calls `handler` on every `event` on `target`, for the page's lifetime.
+pub fn listen<E: JsCast + 'static>(
+    target: &web_sys::EventTarget,
+    event: &str,
+    handler: impl FnMut(E) + 'static,
+) {
+    let closure = Closure::<dyn FnMut(E)>::new(handler);
+    let _ = target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
+    // The page keeps its listeners until it closes.
+    closure.forget();
+}
+
+/// Runs `f` at the next animation frame.
+pub fn next_frame(f: impl FnOnce(f64) + 'static) {
+    let closure = Closure::once_into_js(f);
+    let _ = window().request_animation_frame(closure.unchecked_ref());
+}
+
+/// Writes a line to the console as a warning (used only for unexpected drawing failures).
+pub fn warn(message: &str) {
+    web_sys::console::warn_1(&JsValue::from_str(message));
+}

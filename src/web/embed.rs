@@ -1,0 +1,197 @@
+//! Embedding: the URL's parameters, Share links, and the content height posted to a host page.
+
+use std::cell::Cell;
+
+use js_sys::{Object, Reflect};
+use wasm_bindgen::prelude::*;
+use web_sys::{HtmlInputElement, ResizeObserver};
+
+use super::dom::{self, by_id, by_id_as, set_hidden, set_text, toggle_class};
+use super::lab::with_lab;
+use crate::app::config::{LabConfig, CELLS};
+
+/// Reads the URL's query, shows a notice for each value it ignored, and applies the layout
+/// choices (`cells`, `figure`, `compact`).
+pub fn read_config() -> LabConfig {
+    let pairs = query_pairs();
+    let (config, notices) = LabConfig::from_query(&pairs);
+    show_notices(&notices);
+    apply_layout(&config);
+    config
+}
+
+fn query_pairs() -> Vec<(String, String)> {
+    let search = dom::window().location().search().unwrap_or_default();
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+        return Vec::new();
+    };
+    let Ok(entries) = js_sys::try_iter(&params) else {
+        return Vec::new();
+    };
+    entries
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|entry| {
+            let pair = js_sys::Array::from(&entry);
+            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+        })
+        .take(100)
+        .collect()
+}
+
+fn show_notices(notices: &[String]) {
+    let Some(box_) = by_id("notices") else { return };
+    if notices.is_empty() {
+        return;
+    }
+    let list = dom::create("ul", "");
+    for notice in notices {
+        let item = dom::create("li", "");
+        set_text(&item, notice);
+        let _ = list.append_child(&item);
+    }
+    let _ = box_.append_child(&list);
+    set_hidden(&box_, false);
+}
+
+fn apply_layout(config: &LabConfig) {
+    let Some(body) = dom::document().body() else {
+        return;
+    };
+    toggle_class(&body, "compact", config.compact);
+    for cell in CELLS {
+        if let Some(element) = by_id(&format!("cell-{cell}")) {
+            toggle_class(&element, "hidden-cell", !config.cells.contains(&cell));
+        }
+    }
+    if let Some(figure) = &config.figure {
+        toggle_class(&body, "figure-only", true);
+        if let Some(element) = by_id(&format!("cell-{}", figure_cell(figure))) {
+            toggle_class(&element, "holds-figure", true);
+            toggle_class(&element, "hidden-cell", false);
+        }
+    }
+    if let Some(lr) = config.practice_lr {
+        if let Some(input) = by_id_as::<HtmlInputElement>("practice-lr") {
+            input.set_value(&lr.to_string());
+        }
+    }
+}
+
+/// The cell that draws a figure, by the figure's name.
+pub fn figure_cell(figure: &str) -> &'static str {
+    let head = figure.split('-').next().unwrap_or_default();
+    match head {
+        "contour" => "surface",
+        other => CELLS
+            .iter()
+            .copied()
+            .find(|c| *c == other)
+            .unwrap_or("data"),
+    }
+}
+
+/// The cells to run on opening: every shown run cell before the practice, the practice too when
+/// the URL typed its learning rate, or just the cell of a lone figure.
+pub fn opening_cells(config: &LabConfig) -> Vec<&'static str> {
+    if let Some(figure) = &config.figure {
+        if figure.starts_with("practice") && config.practice_lr.is_none() {
+            if let Some(input) = by_id_as::<HtmlInputElement>("practice-lr") {
+                input.set_value("0.2");
+            }
+        }
+        return vec![figure_cell(figure)];
+    }
+    let shown = config.cells.iter().copied().filter(|c| *c != "objective");
+    shown
+        .filter(|c| *c != "practice" || config.practice_lr.is_some())
+        .collect()
+}
+
+/// Shows a link to the lab as it is now, and copies it where the browser allows.
+pub fn share() {
+    let config = with_lab(|lab| {
+        let mut config = lab.config.clone();
+        config.practice_lr = lab
+            .practice
+            .as_ref()
+            .map(|(lr, _)| *lr)
+            .or(config.practice_lr);
+        config
+    });
+    let Some(config) = config else { return };
+    let location = dom::window().location();
+    let base = format!(
+        "{}{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default()
+    );
+    let query = config.to_query();
+    let url = if query.is_empty() {
+        base
+    } else {
+        format!("{base}?{query}")
+    };
+    let (Some(box_), Some(input)) = (
+        by_id("share-box"),
+        by_id_as::<HtmlInputElement>("share-url"),
+    ) else {
+        return;
+    };
+    input.set_value(&url);
+    set_hidden(&box_, false);
+    input.select();
+    copy_to_clipboard(&url);
+}
+
+fn copy_to_clipboard(url: &str) {
+    let status = |text: &'static str| move |_: JsValue| dom::set_text_by_id("share-status", text);
+    let clipboard = dom::window().navigator().clipboard();
+    let promise = clipboard.write_text(url);
+    let ok = Closure::once_into_js(status("Copied to the clipboard."));
+    let err = Closure::once_into_js(status(
+        "Select the link and copy it (this page may not write to the clipboard).",
+    ));
+    let _ = promise.then2(ok.unchecked_ref(), err.unchecked_ref());
+}
+
+thread_local! {
+    static LAST_HEIGHT: Cell<f64> = const { Cell::new(-1.0) };
+}
+
+/// Posts `{type: "gd-lab:height", height}` to the host page when the lab sits in an iframe.
+pub fn post_height() {
+    let window = dom::window();
+    let Ok(Some(parent)) = window.parent() else {
+        return;
+    };
+    if parent == window {
+        return;
+    }
+    let Some(body) = dom::document().body() else {
+        return;
+    };
+    let height = body.get_bounding_client_rect().height().ceil();
+    if LAST_HEIGHT.with(|last| last.replace(height)) == height {
+        return;
+    }
+    let message = Object::new();
+    let _ = Reflect::set(&message, &"type".into(), &"gd-lab:height".into());
+    let _ = Reflect::set(&message, &"height".into(), &height.into());
+    // The height is no secret: any host may size its frame.
+    let _ = parent.post_message(&message, "*");
+}
+
+/// Posts the height now and whenever the page's content changes size.
+pub fn watch_height() {
+    post_height();
+    let callback = Closure::<dyn FnMut()>::new(post_height);
+    if let (Ok(observer), Some(body)) = (
+        ResizeObserver::new(callback.as_ref().unchecked_ref()),
+        dom::document().body(),
+    ) {
+        observer.observe(&body);
+    }
+    callback.forget();
+}

@@ -1,0 +1,135 @@
+//! The notebook's state: what each run cell computed, and its execution counter.
+
+use std::cell::RefCell;
+
+use crate::app::config::LabConfig;
+use crate::app::explore::{Explorer, Scene};
+use crate::figures::contour::ContourImage;
+use crate::model::{self, GridSpec, InputError, TrainConfig, Trajectory};
+
+/// The run cells and the cells whose results each one uses.
+pub const DEPENDENCIES: [(&str, &[&str]); 7] = [
+    ("data", &[]),
+    ("model", &["data"]),
+    ("surface", &["model"]),
+    ("train", &["surface"]),
+    ("results", &["train"]),
+    ("explore", &["surface"]),
+    ("practice", &["train"]),
+];
+
+/// Each cell's title, for messages that name it.
+pub fn title(cell: &str) -> &'static str {
+    match cell {
+        "data" => "2. Make some data",
+        "model" => "3. The model and its cost",
+        "surface" => "4. The cost surface",
+        "train" => "5. Train",
+        "results" => "6. Results",
+        "explore" => "7. Explore",
+        "practice" => "8. Practice",
+        _ => "1. Objective",
+    }
+}
+
+/// Everything the run cells computed so far.
+pub struct Lab {
+    /// What the URL set.
+    pub config: LabConfig,
+    /// Data, cost, analysis and grid: the "data" cell's result.
+    pub scene: Option<Scene>,
+    /// The filled contour image of the grid, computed once per data set.
+    pub contour: Option<ContourImage>,
+    /// The lab's training run.
+    pub run: Option<Trajectory>,
+    /// The practice's learning rate and run.
+    pub practice: Option<(f64, Trajectory)>,
+    /// The explorer, once its cell ran.
+    pub explorer: Option<Explorer>,
+    /// Cells run since the last restart.
+    pub done: Vec<&'static str>,
+    /// The execution counter.
+    pub counter: u32,
+}
+
+thread_local! {
+    static LAB: RefCell<Option<Lab>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` on the lab state, if the page started.
+pub fn with_lab<R>(f: impl FnOnce(&mut Lab) -> R) -> Option<R> {
+    LAB.with(|cell| cell.try_borrow_mut().ok()?.as_mut().map(f))
+}
+
+/// Installs the lab state.
+pub fn install(lab: Lab) {
+    LAB.with(|cell| {
+        if let Ok(mut slot) = cell.try_borrow_mut() {
+            *slot = Some(lab);
+        }
+    });
+}
+
+impl Lab {
+    /// A fresh notebook: nothing run yet.
+    pub fn new(config: LabConfig) -> Self {
+        Self {
+            config,
+            scene: None,
+            contour: None,
+            run: None,
+            practice: None,
+            explorer: None,
+            done: Vec::new(),
+            counter: 0,
+        }
+    }
+
+    /// Forgets every result (Restart).
+    pub fn clear(&mut self) {
+        *self = Self::new(self.config.clone());
+    }
+
+    /// The grid the page draws.
+    pub fn grid_spec(&self) -> GridSpec {
+        GridSpec {
+            n_w: self.config.grid,
+            n_b: self.config.grid,
+            ..GridSpec::LAB
+        }
+    }
+
+    /// The lab run's settings.
+    pub fn train_config(&self) -> TrainConfig {
+        let c = &self.config;
+        TrainConfig {
+            w0: c.w0,
+            b0: c.b0,
+            lr: c.lr,
+            iterations: c.iterations,
+        }
+    }
+
+    /// Makes the data and the grid (the "data" cell).
+    pub fn make_scene(&mut self) -> Result<(), InputError> {
+        let scene = Scene::new(&self.config.data_spec(), &self.grid_spec())?;
+        self.contour = Some(ContourImage::new(&scene.grid));
+        self.scene = Some(scene);
+        Ok(())
+    }
+
+    /// Trains with `lr` from the lab's start, through the same engine call as the API's `train`.
+    pub fn train_with(&self, lr: f64) -> Result<Trajectory, InputError> {
+        let scene = self
+            .scene
+            .as_ref()
+            .ok_or_else(|| InputError::new("data", "run the data cell first"))?;
+        model::train(
+            &scene.q,
+            &TrainConfig {
+                lr,
+                ..self.train_config()
+            },
+        )
+    }
+}
