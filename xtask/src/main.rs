@@ -1,1 +1,56 @@
-fn main() {}
+//! `cargo xtask <command>`: set up, serve, test, build and benchmark the gradient-descent lab.
+//!
+//! Every command runs from the repository root with Cargo's bin dir first on `PATH`, so tools
+//! that `setup` has just installed are found at once.
+
+mod bench;
+mod dist;
+mod serve;
+mod setup;
+mod test;
+mod util;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: cargo xtask <command> [options]
+
+commands:
+  setup [--no-browser]  install what is missing: wasm32 target, trunk, wasm-bindgen-cli,
+                        chromium + chromedriver (apt, needs root)
+  serve [--port N]      setup, then serve the site at http://127.0.0.1:N/ (default 8080)
+  dist [--out DIR]      setup, then build the release site into DIR (default dist/)
+  test                  setup, then every check: fmt, clippy, native, wasm and end-to-end tests
+  bench [-- ARGS]       run the engine benchmarks (ARGS go to criterion)";
+
+fn main() -> ExitCode {
+    util::put_cargo_bin_on_path();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match dispatch(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("\nerror: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Runs the command named by the first argument with the rest as its options.
+fn dispatch(args: &[String]) -> util::Result<()> {
+    let Some((command, rest)) = args.split_first() else {
+        println!("{USAGE}");
+        return Ok(());
+    };
+    match command.as_str() {
+        "setup" => setup::command(rest),
+        "serve" => serve::command(rest),
+        "dist" => dist::command(rest),
+        "test" => test::command(rest),
+        "bench" => bench::command(rest),
+        "help" | "-h" | "--help" => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        other => Err(format!("unknown command `{other}`\n\n{USAGE}")),
+    }
+}
