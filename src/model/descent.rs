@@ -108,7 +108,8 @@ pub fn step(q: &CostQuadratic, w: f64, b: f64, lr: f64) -> Result<StepResult, In
 pub fn train(q: &CostQuadratic, config: &TrainConfig) -> Result<Trajectory, InputError> {
     config.validate()?;
     let start_cost = q.cost(config.w0, config.b0);
-    if !(start_cost <= COST_BOUND) {
+    // Written so that a NaN cost is refused too.
+    if start_cost.is_nan() || start_cost > COST_BOUND {
         return Err(InputError::new(
             "w0",
             format!("the cost at (w0, b0) is past {COST_BOUND:e}; start closer to the data"),
