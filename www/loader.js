@@ -1,7 +1,7 @@
 // Starts the lab: loads the wasm module, exposes its API, then draws the page.
 // A module file of its own (not an inline script), so the page runs under a strict CSP.
-import init, * as bindings from './gd_lab.js';
+import init, * as bindings from './gd-lab.js';
 
-await init({ module_or_path: new URL('gd_lab_bg.wasm', import.meta.url) });
+await init({ module_or_path: new URL('gd-lab_bg.wasm', import.meta.url) });
 window.wasmBindings = bindings;
 bindings.start();

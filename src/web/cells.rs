@@ -5,7 +5,7 @@ use web_sys::HtmlInputElement;
 
 use super::dom::{self, by_id, by_id_as, find_all, set_hidden, set_text_by_id};
 use super::lab::with_lab;
-use super::{explore_view, render, table};
+use super::{explore_view, table, views};
 use crate::app::config::{PAGE_MAX_LR, TRAIN_PANELS};
 use crate::app::notes::{self, fmt, short};
 use crate::model::Trajectory;
@@ -13,9 +13,11 @@ use crate::model::Trajectory;
 /// Computes, shows and draws one cell. An `Err` is a message for the cell's status line.
 pub fn run(name: &str) -> Result<(), String> {
     match name {
-        "data" => with_lab(|lab| lab.make_scene())
-            .transpose()
-            .map_err(|e| e.to_string())?,
+        "data" => {
+            with_lab(|lab| lab.make_scene())
+                .transpose()
+                .map_err(|e| e.to_string())?;
+        }
         "train" => {
             let run = with_lab(|lab| lab.train_with(lab.config.lr))
                 .transpose()
@@ -44,15 +46,15 @@ fn show_outputs(name: &str) {
 /// Draws a cell's figures from the results it already computed.
 pub fn render_cell(name: &str) {
     match name {
-        "data" => render::data_cell(),
+        "data" => views::data_cell(),
         "model" => model_output(),
-        "surface" => render::surface_cell(),
+        "surface" => views::surface_cell(),
         "train" => render_run("train", |lab| lab.run.clone().map(|r| (lab.config.lr, r))),
-        "results" => render::results_cell(),
+        "results" => views::results_cell(),
         "explore" => explore_view::redraw_all(),
         "practice" => {
             render_run("practice", |lab| lab.practice.clone());
-            render::compare_cell();
+            views::compare_cell();
         }
         _ => {}
     }
@@ -85,7 +87,7 @@ fn render_run(
         .collect();
     ensure_panels(prefix, &panels);
     for &i in &panels {
-        render::run_pair(prefix, &run, i);
+        views::run_pair(prefix, &run, i);
     }
     if prefix == "train" {
         table::fill("train-table", &run);

@@ -77,7 +77,7 @@ pub fn create(tag: &str, class: &str) -> Element {
 }
 
 /// Calls `handler` on every `event` on `target`, for the page's lifetime.
-pub fn listen<E: JsCast + 'static>(
+pub fn listen<E: wasm_bindgen::convert::FromWasmAbi + 'static>(
     target: &web_sys::EventTarget,
     event: &str,
     handler: impl FnMut(E) + 'static,

@@ -149,11 +149,14 @@ fn copy_to_clipboard(url: &str) {
     let status = |text: &'static str| move |_: JsValue| dom::set_text_by_id("share-status", text);
     let clipboard = dom::window().navigator().clipboard();
     let promise = clipboard.write_text(url);
-    let ok = Closure::once_into_js(status("Copied to the clipboard."));
-    let err = Closure::once_into_js(status(
+    let ok = Closure::<dyn FnMut(JsValue)>::new(status("Copied to the clipboard."));
+    let err = Closure::<dyn FnMut(JsValue)>::new(status(
         "Select the link and copy it (this page may not write to the clipboard).",
     ));
-    let _ = promise.then2(ok.unchecked_ref(), err.unchecked_ref());
+    let _ = promise.then2(&ok, &err);
+    // One pair per click on Share: small, and the promise may settle late.
+    ok.forget();
+    err.forget();
 }
 
 thread_local! {

@@ -46,6 +46,8 @@ pub struct Lab {
     pub practice: Option<(f64, Trajectory)>,
     /// The explorer, once its cell ran.
     pub explorer: Option<Explorer>,
+    /// The explorer's contour image: its data can differ from the lab's (new noise).
+    pub explore_contour: Option<ContourImage>,
     /// Cells run since the last restart.
     pub done: Vec<&'static str>,
     /// The execution counter.
@@ -80,6 +82,7 @@ impl Lab {
             run: None,
             practice: None,
             explorer: None,
+            explore_contour: None,
             done: Vec::new(),
             counter: 0,
         }

@@ -1,4 +1,14 @@
-//! The browser layer (wasm32 only): the JavaScript API and the page.
+//! The browser layer (wasm32 only): the JavaScript API, the notebook page and its events.
 
 pub mod api;
+pub mod cells;
+pub mod diagnostics;
+pub mod dom;
+pub mod embed;
+pub mod explore_view;
+pub mod lab;
+pub mod notebook;
 pub mod options;
+pub mod render;
+pub mod table;
+pub mod views;

@@ -1,0 +1,136 @@
+//! Drawing figures on the page's canvases: size each canvas for the device pixel ratio, draw
+//! with `plotters-canvas`, give it a text alternative, and keep its [`PlotFrame`] for pointers.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, IntoDrawingArea};
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlCanvasElement, MouseEvent};
+
+use super::dom::{self, by_id_as};
+use super::lab::{with_lab, Lab};
+use crate::app::notes::{fmt, short};
+use crate::figures::{FigureError, PlotFrame, Style};
+
+thread_local! {
+    static FRAMES: RefCell<HashMap<String, PlotFrame>> = RefCell::new(HashMap::new());
+}
+
+/// The drawing area every figure function receives in the browser.
+pub type Area = DrawingArea<CanvasBackend, Shift>;
+
+/// Sizes the canvas `fig-<name>` to its CSS box times the device pixel ratio; `None` while it
+/// is not laid out (a hidden cell), so nothing is drawn at a wrong size.
+fn prepare(name: &str) -> Option<(HtmlCanvasElement, Style)> {
+    let canvas = by_id_as::<HtmlCanvasElement>(&format!("fig-{name}"))?;
+    let rect = canvas.get_bounding_client_rect();
+    if rect.width() < 1.0 || rect.height() < 1.0 {
+        return None;
+    }
+    let dpr = dom::window().device_pixel_ratio().clamp(1.0, 4.0);
+    let (w, h) = (
+        (rect.width() * dpr).round() as u32,
+        (rect.height() * dpr).round() as u32,
+    );
+    if canvas.width() != w || canvas.height() != h {
+        canvas.set_width(w);
+        canvas.set_height(h);
+    }
+    Some((canvas, Style::new(dpr)))
+}
+
+/// Draws figure `name` with `draw`, and describes it for screen readers with `alt`.
+pub fn paint<T>(
+    name: &str,
+    alt: &str,
+    draw: impl FnOnce(&Area, &Style) -> Result<T, FigureError>,
+) -> Option<T> {
+    let (canvas, style) = prepare(name)?;
+    let _ = canvas.set_attribute("role", "img");
+    let _ = canvas.set_attribute("aria-label", alt);
+    let backend = CanvasBackend::with_canvas_object(canvas)?;
+    let area = backend.into_drawing_area();
+    let result =
+        draw(&area, &style).and_then(|t| area.present().map(|_| t).map_err(FigureError::from));
+    match result {
+        Ok(t) => Some(t),
+        Err(e) => {
+            dom::warn(&format!("figure {name}: {e}"));
+            None
+        }
+    }
+}
+
+/// Draws a 2D figure and keeps its frame for pointer events.
+pub fn paint_framed(
+    name: &str,
+    alt: &str,
+    draw: impl FnOnce(&Area, &Style) -> Result<PlotFrame, FigureError>,
+) {
+    if let Some(frame) = paint(name, alt, draw) {
+        FRAMES.with(|f| f.borrow_mut().insert(name.to_string(), frame));
+    }
+}
+
+/// The data point under a pointer on figure `name`, if it lies on the plot.
+pub fn pointer_to_data(name: &str, event: &MouseEvent) -> Option<(f64, f64)> {
+    let canvas = event.target()?.dyn_into::<HtmlCanvasElement>().ok()?;
+    let css_width = canvas.client_width().max(1) as f64;
+    let ratio = canvas.width() as f64 / css_width;
+    let (px, py) = (
+        event.offset_x() as f64 * ratio,
+        event.offset_y() as f64 * ratio,
+    );
+    FRAMES.with(|f| f.borrow().get(name).and_then(|frame| frame.to_data(px, py)))
+}
+
+/// Shows the values under the pointer beneath figure `name`.
+pub fn readout(name: &str, point: Option<(f64, f64)>) {
+    let text = point.map(|(a, b)| match name {
+        "explore-contour" => {
+            let cost =
+                with_lab(|lab| lab.explorer.as_ref().map(|e| e.scene.q.cost(a, b))).flatten();
+            format!(
+                "w = {}, b = {}, cost = {}",
+                short(a),
+                short(b),
+                cost.map_or("?".into(), short)
+            )
+        }
+        "explore-cost" => format!("iteration ≈ {}, cost = {}", a.round().max(0.0), short(b)),
+        _ => format!("x = {}, y = {}", short(a), short(b)),
+    });
+    dom::set_text_by_id(&format!("readout-{name}"), &text.unwrap_or_default());
+}
+
+/// The lab's analysis numbers for text alternatives: "optimum (w*, b*)".
+pub fn optimum_text(lab: &Lab) -> String {
+    lab.scene
+        .as_ref()
+        .and_then(|s| s.analysis)
+        .map(|a| {
+            format!(
+                "optimum w* = {}, b* = {}, cost {}",
+                short(a.w_star),
+                short(a.b_star),
+                fmt(a.cost_star)
+            )
+        })
+        .unwrap_or_default()
+}
+
+/// One-line summary of a cost series for a text alternative.
+pub fn costs_text(costs: &[f64]) -> String {
+    match (costs.first(), costs.last()) {
+        (Some(a), Some(b)) => format!(
+            "cost from {} to {} over {} records",
+            short(*a),
+            short(*b),
+            costs.len()
+        ),
+        _ => "no records".into(),
+    }
+}

@@ -1,0 +1,487 @@
+//! Which figure each cell draws, from which numbers: the bridge from the lab's state to the
+//! figure views. Every number drawn here comes from the `Lab` the cells computed.
+
+use super::dom::{by_id, set_text, set_text_by_id};
+use super::lab::{with_lab, Lab};
+use super::render::{costs_text, optimum_text, paint, paint_framed};
+use super::table;
+use crate::app::explore::{Changes, Explorer};
+use crate::app::notes::{self, short};
+use crate::figures::contour::{self, ContourView, PathOverlay};
+use crate::figures::cost_curve::{self, CostCurveView, Run};
+use crate::figures::data_space::{self, DataView, Line};
+use crate::figures::surface::{self, SurfacePath, SurfaceView};
+use crate::figures::{palette, ContourImage, Marker};
+use crate::model::{Analysis, Trajectory};
+
+fn optimum2(a: Option<Analysis>) -> Option<(f64, f64)> {
+    a.map(|a| (a.w_star, a.b_star))
+}
+
+fn optimum3(a: Option<Analysis>) -> Option<(f64, f64, f64)> {
+    a.map(|a| (a.w_star, a.b_star, a.cost_star))
+}
+
+fn true_line(lab: &Lab) -> Line {
+    let spec = lab.config.data_spec();
+    Line {
+        slope: spec.slope,
+        bias: spec.bias,
+    }
+}
+
+/// Cell 2: the noisy points (crosses) and the true line.
+pub fn data_cell() {
+    with_lab(|lab| {
+        let Some(scene) = &lab.scene else { return };
+        let s = &scene.data.samples;
+        let line = true_line(lab);
+        let alt = format!(
+            "Scatter of {} noisy points around the true line y = {}·x {} {}, x from {} to {}.",
+            s.len(),
+            short(line.slope),
+            if line.bias < 0.0 { "−" } else { "+" },
+            short(line.bias.abs()),
+            short(s.x()[0]),
+            short(s.x()[s.len() - 1])
+        );
+        let view = DataView {
+            title: "Noisy data and the true line",
+            x: s.x(),
+            y: s.y(),
+            marker: Marker::Cross,
+            true_line: Some(line),
+            model_line: None,
+            y_range: None,
+        };
+        paint_framed("data", &alt, |area, style| {
+            data_space::draw(area, &view, style)
+        });
+    });
+}
+
+/// Cell 4: the cost surface in 3D and as contours.
+pub fn surface_cell() {
+    with_lab(|lab| {
+        let (Some(scene), Some(image)) = (&lab.scene, &lab.contour) else {
+            return;
+        };
+        let (lo, hi) = scene.grid.min_max();
+        let alt = format!(
+            "The cost over w and b from {} to {}: a bowl with cost from {} to {}; {}.",
+            short(scene.grid.w[0]),
+            short(scene.grid.w[scene.grid.w.len() - 1]),
+            short(lo),
+            short(hi),
+            optimum_text(lab)
+        );
+        let view = SurfaceView {
+            title: "Cost surface L(w, b)",
+            grid: &scene.grid,
+            yaw: SurfaceView::DEFAULT_YAW,
+            pitch: SurfaceView::DEFAULT_PITCH,
+            wireframe: false,
+            paths: &[],
+            current: None,
+            optimum: optimum3(scene.analysis),
+        };
+        paint("surface", &format!("3D surface. {alt}"), |area, style| {
+            surface::draw(area, &view, style)
+        });
+        let view = ContourView {
+            title: "Cost contours",
+            image,
+            paths: &[],
+            current: None,
+            optimum: optimum2(scene.analysis),
+        };
+        paint_framed("contour", &format!("Contour plot. {alt}"), |area, style| {
+            contour::draw(area, &view, style)
+        });
+    });
+}
+
+/// One pair of cell 5 (or the practice): data space and parameter space at iteration `i`.
+pub fn run_pair(prefix: &str, run: &Trajectory, i: usize) {
+    with_lab(|lab| {
+        let (Some(scene), Some(image)) = (&lab.scene, &lab.contour) else {
+            return;
+        };
+        let s = &scene.data.samples;
+        let (w, b, cost) = (run.w[i], run.b[i], run.cost[i]);
+        let state = format!(
+            "iteration {i}: w = {}, b = {}, cost {}",
+            short(w),
+            short(b),
+            short(cost)
+        );
+        let title = format!("Data space, iteration {i}");
+        let view = DataView {
+            title: &title,
+            x: s.x(),
+            y: s.y(),
+            marker: Marker::Circle,
+            true_line: None,
+            model_line: Some(Line { slope: w, bias: b }),
+            y_range: Some(DataView::TRAINING_Y_RANGE),
+        };
+        let alt = format!("The points and the model line at {state}.");
+        paint_framed(&format!("{prefix}-{i}-data"), &alt, |area, style| {
+            data_space::draw(area, &view, style)
+        });
+        let title = format!("Parameter space, iteration {i}");
+        let path = [PathOverlay {
+            w: &run.w[..=i],
+            b: &run.b[..=i],
+            color: palette::RUNS[0],
+            label: "visited (w, b)",
+            marker: Marker::Cross,
+        }];
+        let view = ContourView {
+            title: &title,
+            image,
+            paths: &path,
+            current: Some((w, b)),
+            optimum: optimum2(scene.analysis),
+        };
+        let alt = format!(
+            "Contour plot with the {} points visited up to {state}.",
+            i + 1
+        );
+        paint_framed(&format!("{prefix}-{i}-params"), &alt, |area, style| {
+            contour::draw(area, &view, style)
+        });
+    });
+}
+
+/// Cell 6: the wireframe with the visited points, the path on the contours, the cost curve.
+pub fn results_cell() {
+    with_lab(|lab| {
+        let (Some(scene), Some(image), Some(run)) = (&lab.scene, &lab.contour, &lab.run) else {
+            return;
+        };
+        let label = format!("lr {}", short(lab.config.lr));
+        let paths = [SurfacePath {
+            w: &run.w,
+            b: &run.b,
+            cost: &run.cost,
+            color: palette::RUNS[0],
+            label: &label,
+        }];
+        let view = SurfaceView {
+            title: "Visited points on the cost surface",
+            grid: &scene.grid,
+            yaw: SurfaceView::DEFAULT_YAW,
+            pitch: SurfaceView::DEFAULT_PITCH,
+            wireframe: true,
+            paths: &paths,
+            current: None,
+            optimum: optimum3(scene.analysis),
+        };
+        let alt = format!(
+            "Wireframe of the cost surface with the {} visited points on it; {}.",
+            run.len(),
+            costs_text(&run.cost)
+        );
+        paint("results-surface", &alt, |area, style| {
+            surface::draw(area, &view, style)
+        });
+        let path = [PathOverlay {
+            w: &run.w,
+            b: &run.b,
+            color: palette::RUNS[0],
+            label: &label,
+            marker: Marker::Cross,
+        }];
+        let view = ContourView {
+            title: "Path of gradient descent",
+            image,
+            paths: &path,
+            current: None,
+            optimum: optimum2(scene.analysis),
+        };
+        let alt = format!(
+            "Contour plot with the path of {} points from ({}, {}); {}.",
+            run.len(),
+            short(run.w[0]),
+            short(run.b[0]),
+            optimum_text(lab)
+        );
+        paint_framed("results-contour", &alt, |area, style| {
+            contour::draw(area, &view, style)
+        });
+        let runs = [Run {
+            costs: &run.cost,
+            color: palette::RUNS[0],
+            label: &label,
+            marker: Marker::Dot,
+            dashed: false,
+        }];
+        let view = CostCurveView {
+            title: "Cost per iteration",
+            runs: &runs,
+            log_y: false,
+            current: None,
+        };
+        paint_framed(
+            "results-cost",
+            &format!("Line chart: {}.", costs_text(&run.cost)),
+            |area, style| cost_curve::draw(area, &view, style),
+        );
+    });
+}
+
+/// Practice (b): LOSS and LOSS2 on one chart, and what the comparison shows.
+pub fn compare_cell() {
+    let note = with_lab(|lab| {
+        let (Some(run), Some((lr2, run2))) = (&lab.run, &lab.practice) else {
+            return None;
+        };
+        let (l1, l2) = (
+            format!("LOSS (lr {})", short(lab.config.lr)),
+            format!("LOSS2 (lr {})", short(*lr2)),
+        );
+        let runs = [
+            Run {
+                costs: &run.cost,
+                color: palette::RUNS[0],
+                label: &l1,
+                marker: Marker::Dot,
+                dashed: false,
+            },
+            Run {
+                costs: &run2.cost,
+                color: palette::RUNS[1],
+                label: &l2,
+                marker: Marker::Triangle,
+                dashed: true,
+            },
+        ];
+        let view = CostCurveView {
+            title: "Cost per iteration: two learning rates",
+            runs: &runs,
+            log_y: false,
+            current: None,
+        };
+        let alt = format!(
+            "Two cost curves. {l1}: {}. {l2}: {}.",
+            costs_text(&run.cost),
+            costs_text(&run2.cost)
+        );
+        paint_framed("practice-compare", &alt, |area, style| {
+            cost_curve::draw(area, &view, style)
+        });
+        Some(notes::compare_note(
+            &run.cost,
+            lab.config.lr,
+            &run2.cost,
+            *lr2,
+        ))
+    });
+    set_text_by_id("practice-compare-note", &note.flatten().unwrap_or_default());
+}
+
+/// Colours of kept runs, after the current run's vermillion.
+const KEPT_COLORS: [plotters::style::RGBColor; 6] = [
+    palette::SKY_BLUE,
+    palette::REDDISH_PURPLE,
+    palette::BLUISH_GREEN,
+    palette::ORANGE,
+    palette::BLUE,
+    palette::BLACK,
+];
+const KEPT_MARKERS: [Marker; 6] = [
+    Marker::Square,
+    Marker::Diamond,
+    Marker::Triangle,
+    Marker::Dot,
+    Marker::Circle,
+    Marker::Star,
+];
+
+fn run_label(lr: f64, w0: f64, b0: f64) -> String {
+    format!("lr {} from ({}, {})", short(lr), short(w0), short(b0))
+}
+
+/// Redraws the explorer's views that `changes` names, all at the same iteration.
+pub fn explore(changes: &Changes) {
+    with_lab(|lab| {
+        let (Some(e), Some(image)) = (&lab.explorer, &lab.explore_contour) else {
+            return;
+        };
+        if e.run.is_empty() {
+            return;
+        }
+        let i = e.iteration.min(e.last());
+        let current = run_label(e.config.lr, e.config.w0, e.config.b0);
+        let kept: Vec<String> = e
+            .kept
+            .iter()
+            .map(|k| run_label(k.config.lr, k.config.w0, k.config.b0))
+            .collect();
+        if changes.data || changes.run || changes.frame {
+            explore_data(e, i);
+        }
+        if changes.data || changes.run || changes.frame || changes.runs {
+            explore_contour(e, image, i, &current, &kept);
+            explore_cost(e, i, &current, &kept);
+        }
+        if changes.data || changes.run || changes.frame || changes.view || changes.runs {
+            explore_surface(e, i, &current);
+        }
+        if changes.data || changes.run {
+            table::fill("explore-table", &e.run);
+        }
+        if changes.runs || changes.data {
+            kept_legend(&current, &kept);
+        }
+        table::highlight("explore-table", i);
+    });
+}
+
+fn explore_data(e: &Explorer, i: usize) {
+    let s = &e.scene.data.samples;
+    let title = format!("Data space, iteration {i}");
+    let view = DataView {
+        title: &title,
+        x: s.x(),
+        y: s.y(),
+        marker: Marker::Circle,
+        true_line: Some(Line {
+            slope: e.spec.slope,
+            bias: e.spec.bias,
+        }),
+        model_line: Some(Line {
+            slope: e.run.w[i],
+            bias: e.run.b[i],
+        }),
+        y_range: Some(DataView::TRAINING_Y_RANGE),
+    };
+    let alt = format!(
+        "Points and the model line at iteration {i}: w = {}, b = {}.",
+        short(e.run.w[i]),
+        short(e.run.b[i])
+    );
+    paint_framed("explore-data", &alt, |area, style| {
+        data_space::draw(area, &view, style)
+    });
+}
+
+fn explore_contour(e: &Explorer, image: &ContourImage, i: usize, current: &str, kept: &[String]) {
+    let title = format!("Parameter space, iteration {i}");
+    let mut paths: Vec<PathOverlay> = e
+        .kept
+        .iter()
+        .zip(kept)
+        .enumerate()
+        .map(|(k, (run, label))| PathOverlay {
+            w: &run.run.w,
+            b: &run.run.b,
+            color: KEPT_COLORS[k % 6],
+            label,
+            marker: KEPT_MARKERS[k % 6],
+        })
+        .collect();
+    paths.push(PathOverlay {
+        w: &e.run.w[..=i],
+        b: &e.run.b[..=i],
+        color: palette::VERMILLION,
+        label: current,
+        marker: Marker::Cross,
+    });
+    let view = ContourView {
+        title: &title,
+        image,
+        paths: &paths,
+        current: Some((e.run.w[i], e.run.b[i])),
+        optimum: optimum2(e.scene.analysis),
+    };
+    let alt = format!("Contour plot; the path reaches w = {}, b = {} at iteration {i}. Click to start from another point.", short(e.run.w[i]), short(e.run.b[i]));
+    paint_framed("explore-contour", &alt, |area, style| {
+        contour::draw(area, &view, style)
+    });
+}
+
+fn explore_cost(e: &Explorer, i: usize, current: &str, kept: &[String]) {
+    let mut runs: Vec<Run> = e
+        .kept
+        .iter()
+        .zip(kept)
+        .enumerate()
+        .map(|(k, (run, label))| Run {
+            costs: &run.run.cost,
+            color: KEPT_COLORS[k % 6],
+            label,
+            marker: KEPT_MARKERS[k % 6],
+            dashed: true,
+        })
+        .collect();
+    runs.push(Run {
+        costs: &e.run.cost,
+        color: palette::VERMILLION,
+        label: current,
+        marker: Marker::Dot,
+        dashed: false,
+    });
+    let view = CostCurveView {
+        title: "Cost per iteration",
+        runs: &runs,
+        log_y: e.log_scale,
+        current: Some(i),
+    };
+    let alt = format!(
+        "Cost per iteration, {}; at iteration {i} the cost is {}.",
+        costs_text(&e.run.cost),
+        short(e.run.cost[i])
+    );
+    paint_framed("explore-cost", &alt, |area, style| {
+        cost_curve::draw(area, &view, style)
+    });
+}
+
+fn explore_surface(e: &Explorer, i: usize, current: &str) {
+    let run = &e.run;
+    let paths = [SurfacePath {
+        w: &run.w[..=i],
+        b: &run.b[..=i],
+        cost: &run.cost[..=i],
+        color: palette::VERMILLION,
+        label: current,
+    }];
+    let view = SurfaceView {
+        title: "Cost surface (drag to turn)",
+        grid: &e.scene.grid,
+        yaw: e.angles.0,
+        pitch: e.angles.1,
+        wireframe: false,
+        paths: &paths,
+        current: Some((run.w[i], run.b[i], run.cost[i])),
+        optimum: optimum3(e.scene.analysis),
+    };
+    let alt = format!(
+        "3D cost surface seen from yaw {}°, pitch {}°, with the path up to iteration {i} (cost {}). Arrow keys turn it.",
+        e.angles.0.to_degrees().round(), e.angles.1.to_degrees().round(), short(run.cost[i])
+    );
+    paint("explore-surface", &alt, |area, style| {
+        surface::draw(area, &view, style)
+    });
+}
+
+fn kept_legend(current: &str, kept: &[String]) {
+    let Some(list) = by_id("explore-runs") else {
+        return;
+    };
+    list.set_text_content(None);
+    let entries = std::iter::once(format!("● now: {current}"))
+        .chain(kept.iter().map(|k| format!("kept: {k}")));
+    for text in entries {
+        let item = super::dom::create("li", "");
+        set_text(&item, &text);
+        let _ = list.append_child(&item);
+    }
+}
+
+/// Reads out (w, b, cost) of the surface point nearest the pointer on the explorer's surface.
+pub fn surface_readout(event: &web_sys::MouseEvent) {
+    let _ = event;
+}
