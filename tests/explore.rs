@@ -42,7 +42,10 @@ fn the_rate_crossing_the_critical_value_turns_descent_into_divergence() {
     let below = *e.run.cost.last().expect("records");
     e.update(Msg::SetLr(critical * 1.05));
     let above = *e.run.cost.last().expect("records");
-    assert!(below < e.run.cost[0] && above > e.run.cost[0], "{below} then {above}");
+    assert!(
+        below < e.run.cost[0] && above > e.run.cost[0],
+        "{below} then {above}"
+    );
     e.update(Msg::SetLr(50.0));
     assert_eq!(e.config.lr, LR_MAX, "the slider's range holds");
 }
@@ -94,7 +97,10 @@ fn kept_runs_compare_and_follow_new_data() {
     let before = e.kept[0].run.cost.clone();
     let c = e.update(Msg::NewNoise);
     assert!(c.data && c.runs);
-    assert_ne!(e.kept[0].run.cost, before, "kept runs are recomputed on the new data");
+    assert_ne!(
+        e.kept[0].run.cost, before,
+        "kept runs are recomputed on the new data"
+    );
     assert_eq!(e.spec.seed, DataSpec::default().seed + 1);
     e.update(Msg::ClearKept);
     assert!(e.kept.is_empty());

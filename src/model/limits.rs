@@ -109,7 +109,10 @@ pub const MAX_SEED: u64 = (1 << 53) - 1;
 pub fn seed(field: &str, value: f64) -> Result<u64, InputError> {
     finite(field, value)?;
     if value.fract() != 0.0 || value < 0.0 || value > MAX_SEED as f64 {
-        return Err(InputError::new(field, format!("must be a whole number from 0 to {MAX_SEED}, got {value}")));
+        return Err(InputError::new(
+            field,
+            format!("must be a whole number from 0 to {MAX_SEED}, got {value}"),
+        ));
     }
     Ok(value as u64)
 }
