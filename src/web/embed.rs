@@ -9,6 +9,7 @@ use web_sys::{HtmlInputElement, ResizeObserver};
 use super::dom::{self, by_id, by_id_as, set_hidden, set_text, toggle_class};
 use super::lab::with_lab;
 use crate::app::config::{LabConfig, CELLS};
+use crate::app::notes::short;
 
 /// Reads the URL's query, shows a notice for each value it ignored, and applies the layout
 /// choices (`cells`, `figure`, `compact`).
@@ -17,7 +18,27 @@ pub fn read_config() -> LabConfig {
     let (config, notices) = LabConfig::from_query(&pairs);
     show_notices(&notices);
     apply_layout(&config);
+    fill_values(&config);
     config
+}
+
+/// Writes the configured numbers into the prose (`<span class="v-lr">` and friends), so the
+/// text always says what the cells run.
+fn fill_values(config: &LabConfig) {
+    let values = [
+        ("v-seed", config.seed.to_string()),
+        ("v-noise", short(config.noise)),
+        ("v-lr", short(config.lr)),
+        ("v-iterations", config.iterations.to_string()),
+        ("v-w0", short(config.w0)),
+        ("v-b0", short(config.b0)),
+    ];
+    let Some(body) = dom::document().body() else { return };
+    for (class, text) in values {
+        for element in dom::find_all(&body, &format!(".{class}")) {
+            set_text(&element, &text);
+        }
+    }
 }
 
 fn query_pairs() -> Vec<(String, String)> {
