@@ -1,0 +1,164 @@
+//! URL parameters: numbers, which cells and which figure show, and bad values refused with a
+//! notice each, as text.
+
+use e2e::page;
+use e2e::{ensure, Lab, Result};
+use serde_json::{json, Value as Json};
+
+fn encode(value: &str) -> String {
+    url::form_urlencoded::byte_serialize(value.as_bytes()).collect()
+}
+
+fn visible_cells(lab: &Lab) -> Result<(Vec<String>, Vec<String>)> {
+    lab.js_as(
+        "const cells = [...document.querySelectorAll('.cell')];
+         return [cells.filter((c) => c.getClientRects().length > 0).map((c) => c.id),
+                 cells.filter((c) => c.classList.contains('hidden-cell')).map((c) => c.id)];",
+        vec![],
+    )
+}
+
+#[test]
+fn lr_and_iterations_come_from_the_url() -> Result<()> {
+    let lab = e2e::lab()?;
+    lab.open("?lr=0.2&iterations=9")?;
+    let check = page::check_table(
+        &lab,
+        "#train-table",
+        Json::Null,
+        json!({ "w0": -15, "b0": -10, "lr": 0.2, "iterations": 9 }),
+    )?;
+    ensure!(
+        check.rows == 10 && check.records == 10,
+        "?lr=0.2&iterations=9: the table has {} rows, train {} records; both should be 10",
+        check.rows,
+        check.records
+    );
+    ensure!(
+        check.mismatches.is_empty(),
+        "table and train(lr 0.2, 9 iterations) differ:\n  {}",
+        check.mismatches.join("\n  ")
+    );
+    let notices = page::notices(&lab)?;
+    ensure!(
+        notices.is_empty(),
+        "good parameters got notices: {notices:?}"
+    );
+    lab.expect_clean_console("with ?lr=0.2&iterations=9")
+}
+
+#[test]
+fn cells_param_shows_only_those_cells() -> Result<()> {
+    let lab = e2e::lab()?;
+    lab.open("?cells=data,train")?;
+    let (shown, hidden) = visible_cells(&lab)?;
+    ensure!(
+        shown == ["cell-data", "cell-train"],
+        "?cells=data,train shows {shown:?}"
+    );
+    for cell in [
+        "objective",
+        "model",
+        "surface",
+        "results",
+        "explore",
+        "practice",
+    ] {
+        let id = format!("cell-{cell}");
+        ensure!(
+            hidden.contains(&id),
+            "#{id} lacks the class hidden-cell (hidden: {hidden:?})"
+        );
+    }
+    let figures = page::visible_figures(&lab)?;
+    let blank = page::unpainted(&figures);
+    ensure!(
+        figures.len() == 11 && blank.is_empty(),
+        "data and train should show 11 painted figures: {figures:#?}"
+    );
+    let check = page::check_table(
+        &lab,
+        "#train-table",
+        Json::Null,
+        json!({ "w0": -15, "b0": -10, "lr": 0.1, "iterations": 15 }),
+    )?;
+    ensure!(
+        check.rows == 16 && check.mismatches.is_empty(),
+        "the train cell's table: {check:?}"
+    );
+    lab.expect_clean_console("with ?cells=data,train")
+}
+
+#[test]
+fn each_bad_value_gets_a_notice_as_text() -> Result<()> {
+    let lab = e2e::lab()?;
+    lab.open("")?;
+    let baseline = page::element_count(&lab)?;
+    let bad = [
+        ("lr", "NaN"),
+        ("lr", "-1"),
+        ("iterations", "1e9"),
+        ("grid", "5000"),
+        ("seed", "abc"),
+        ("cells", "evil"),
+        ("figure", "nope"),
+        ("noise", "<img src=x onerror=alert(1)>"),
+        ("unknown", "1"),
+    ];
+    let mut failures = Vec::new();
+    for (key, value) in bad {
+        let query = format!("?{key}={}", encode(value));
+        let outcome = (|| -> Result<()> {
+            lab.open(&query)?;
+            if let Some(text) = lab.open_dialog() {
+                e2e::bail!("a dialog opened: {text:?}");
+            }
+            let notices = page::notices(&lab)?;
+            ensure!(
+                notices.len() == 1 && notices[0].contains(key),
+                "expected one notice naming {key:?}, got {notices:?}"
+            );
+            let shown: bool =
+                lab.js_as("return !document.getElementById('notices').hidden;", vec![])?;
+            ensure!(shown, "#notices is hidden");
+            let count = page::element_count(&lab)?;
+            let images: usize = lab.js_as("return document.images.length;", vec![])?;
+            ensure!(
+                images == 0 && count.risky == baseline.risky,
+                "markup was injected: {images} img, elements {count:?} vs {baseline:?} on a plain page"
+            );
+            lab.expect_clean_console("")
+        })();
+        if let Err(e) = outcome {
+            failures.push(format!("{query}: {e}"));
+        }
+    }
+    ensure!(failures.is_empty(), "{}", failures.join("\n"));
+    Ok(())
+}
+
+fn expect_only_figure(lab: &Lab, figure: &str) -> Result<()> {
+    lab.open(&format!("?figure={figure}"))?;
+    let shown = page::visible_figures(lab)?;
+    let ids: Vec<&str> = shown.iter().map(|f| f.id.as_str()).collect();
+    ensure!(
+        ids == [format!("fig-{figure}")],
+        "?figure={figure} shows {ids:?}"
+    );
+    ensure!(shown[0].is_painted(), "not painted: {}", shown[0]);
+    let notices = page::notices(lab)?;
+    ensure!(notices.is_empty(), "notices: {notices:?}");
+    lab.expect_clean_console(&format!("with ?figure={figure}"))
+}
+
+#[test]
+fn figure_param_shows_only_that_figure() -> Result<()> {
+    let lab = e2e::lab()?;
+    expect_only_figure(&lab, "contour")
+}
+
+#[test]
+fn figure_param_picks_one_training_panel() -> Result<()> {
+    let lab = e2e::lab()?;
+    expect_only_figure(&lab, "train-6-params")
+}
