@@ -11,6 +11,7 @@
 //! ARCHITECTURE.md at the repository's root maps how a click becomes a redraw.
 
 pub mod app;
+pub mod figures;
 pub mod model;
 
 #[cfg(target_arch = "wasm32")]

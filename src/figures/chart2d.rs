@@ -1,0 +1,90 @@
+//! The frame every 2D figure shares: caption, axes with labels and ticks, and the legend.
+
+use plotters::coord::types::RangedCoordf64;
+use plotters::coord::{CoordTranslate, Shift};
+use plotters::prelude::{Cartesian2d, ChartBuilder, ChartContext, DrawingArea, DrawingBackend};
+use plotters::style::{Color, BLACK, TRANSPARENT, WHITE};
+
+use super::error::FigureError;
+use super::frame::PlotFrame;
+use super::layout::Corner;
+use super::style::{tick_label, Style};
+
+/// A 2D chart with f64 axes.
+pub(crate) type Chart2d<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// What the frame of a 2D chart shows.
+pub(crate) struct Axes<'s> {
+    pub title: &'s str,
+    pub x_desc: &'s str,
+    pub y_desc: &'s str,
+    /// The x axis's range.
+    pub x: (f64, f64),
+    /// The y axis's range, in the chart's own units (log₁₀ of the data on a log scale).
+    pub y: (f64, f64),
+    /// Light grid lines behind the data (off for the contour image, which covers them).
+    pub grid: bool,
+    /// Tick labels of the y axis.
+    pub y_label: &'s dyn Fn(&f64) -> String,
+}
+
+/// Fills `area` white and draws the caption and the axes; returns the chart to draw on.
+pub(crate) fn build<'a, DB: DrawingBackend>(
+    area: &'a DrawingArea<DB, Shift>,
+    axes: &Axes<'_>,
+    style: &Style,
+) -> Result<Chart2d<'a, DB>, FigureError> {
+    area.fill(&WHITE)?;
+    let mut chart = ChartBuilder::on(area)
+        .caption(axes.title, style.caption_font())
+        .margin(style.px(12.0))
+        .x_label_area_size(style.px(44.0))
+        .y_label_area_size(style.px(62.0))
+        .build_cartesian_2d(axes.x.0..axes.x.1, axes.y.0..axes.y.1)?;
+    let mut mesh = chart.configure_mesh();
+    mesh.x_desc(axes.x_desc)
+        .y_desc(axes.y_desc)
+        .axis_desc_style(style.desc_font())
+        .label_style(style.tick_font())
+        .x_label_formatter(&tick_label)
+        .y_label_formatter(axes.y_label)
+        .x_labels(7)
+        .y_labels(7)
+        .set_all_tick_mark_size(style.px(4.0))
+        .axis_style(BLACK.mix(0.7).stroke_width(style.px_u32(1.0)))
+        .bold_line_style(BLACK.mix(0.1).stroke_width(style.px_u32(1.0)))
+        .light_line_style(TRANSPARENT);
+    if !axes.grid {
+        mesh.disable_mesh();
+    }
+    mesh.draw()?;
+    Ok(chart)
+}
+
+/// The plot frame of a chart built from `axes` (the data's y range when `y_log`).
+pub(crate) fn frame<DB: DrawingBackend>(
+    chart: &Chart2d<'_, DB>,
+    axes: &Axes<'_>,
+    data_y: (f64, f64),
+    y_log: bool,
+) -> PlotFrame {
+    PlotFrame::of_chart(chart, axes.x, data_y, y_log)
+}
+
+/// Draws the legend of every labelled series, in `corner`, on a white box.
+pub(crate) fn legend<'a, DB: DrawingBackend + 'a, CT: CoordTranslate>(
+    chart: &mut ChartContext<'a, DB, CT>,
+    corner: Corner,
+    style: &Style,
+) -> Result<(), FigureError> {
+    chart
+        .configure_series_labels()
+        .position(corner.position())
+        .label_font(style.tick_font())
+        .legend_area_size(style.px(30.0))
+        .margin(style.px(8.0))
+        .background_style(WHITE.mix(0.88))
+        .border_style(BLACK.mix(0.4))
+        .draw()?;
+    Ok(())
+}

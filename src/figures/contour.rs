@@ -1,0 +1,163 @@
+//! The parameter-space figure: the cost over (w, b) as a colour image with iso-cost lines,
+//! training paths, the current point and the optimum.
+
+use plotters::coord::Shift;
+use plotters::element::{PathElement, Rectangle};
+use plotters::prelude::{DrawingArea, DrawingBackend};
+use plotters::style::{Color, RGBColor, BLACK};
+
+use super::chart2d::{self, Axes, Chart2d};
+pub use super::contour_image::{ContourImage, Isoline};
+use super::error::FigureError;
+use super::frame::PlotFrame;
+use super::geometry::Bounds;
+use super::layout::{note, off_chart, quiet_corner};
+use super::legend::legend_entry;
+use super::marks::{Mark, Marker};
+use super::overlay::{draw_trace, Look};
+use super::style::{palette, tick_label, Style};
+
+/// One training path over the contour plot: the visited (w, b), marked and joined by a thin
+/// line. Where it leaves the plot an arrow on the border points the way it went.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PathOverlay<'a> {
+    /// Visited slopes.
+    pub w: &'a [f64],
+    /// Visited biases (extra values past the shorter slice are ignored).
+    pub b: &'a [f64],
+    /// Colour of the markers, line and arrows.
+    pub color: RGBColor,
+    /// Legend entry; empty for none.
+    pub label: &'a str,
+    /// Marker at each visited point (the lab's are crosses).
+    pub marker: Marker,
+}
+
+impl PathOverlay<'_> {
+    fn points(&self) -> Vec<(f64, f64)> {
+        self.w.iter().copied().zip(self.b.iter().copied()).collect()
+    }
+}
+
+/// What the contour figure shows.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ContourView<'a> {
+    /// The caption.
+    pub title: &'a str,
+    /// The precomputed image of the grid: build it once per grid with [`ContourImage::new`].
+    pub image: &'a ContourImage,
+    /// Training paths, drawn in order.
+    pub paths: &'a [PathOverlay<'a>],
+    /// The current (w, b), a big dot.
+    pub current: Option<(f64, f64)>,
+    /// The optimum (w*, b*), a star with legend "optimum".
+    pub optimum: Option<(f64, f64)>,
+}
+
+impl ContourView<'_> {
+    /// The optimum's legend entry.
+    pub const OPTIMUM_LABEL: &'static str = "optimum";
+}
+
+/// Draws the contour figure on `area` (axes "w" and "b", always the grid's range) and
+/// returns where its plot lies, to turn a click into (w, b).
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    view: &ContourView<'_>,
+    style: &Style,
+) -> Result<PlotFrame, FigureError> {
+    let (x, y) = (view.image.w_range(), view.image.b_range());
+    let (title, y_label) = (view.title, &tick_label);
+    let axes = Axes {
+        title,
+        x_desc: "w",
+        y_desc: "b",
+        x,
+        y,
+        grid: false,
+        y_label,
+    };
+    let mut chart = chart2d::build(area, &axes, style)?;
+    let frame = chart2d::frame(&chart, &axes, y, false);
+    draw_image(&chart, view.image, style)?;
+    let (outside, labels) = draw_overlays(&mut chart, &frame, view, style)?;
+    let mut avoid: Vec<(f64, f64)> = view.paths.iter().flat_map(|p| p.points()).collect();
+    avoid.extend(view.current.into_iter().chain(view.optimum));
+    let corner = quiet_corner(&frame, &avoid, None);
+    if labels > 0 {
+        chart2d::legend(&mut chart, corner, style)?;
+    }
+    if outside > 0 {
+        let plot = chart.plotting_area().strip_coord_spec();
+        let text = off_chart(outside, ": arrows show where");
+        note(
+            &plot,
+            &text,
+            quiet_corner(&frame, &avoid, Some(corner)),
+            style,
+        )?;
+    }
+    Ok(frame)
+}
+
+/// The colour image (one rectangle per merged cell) and the iso-cost lines.
+fn draw_image<DB: DrawingBackend>(
+    chart: &Chart2d<'_, DB>,
+    image: &ContourImage,
+    style: &Style,
+) -> Result<(), FigureError> {
+    let area = chart.plotting_area();
+    for cell in image.cells() {
+        let corners = [(cell.w.0, cell.b.1), (cell.w.1, cell.b.0)];
+        area.draw(&Rectangle::new(corners, cell.color.filled()))?;
+    }
+    let line = BLACK.mix(0.45).stroke_width(style.px_u32(1.0));
+    for iso in image.isolines() {
+        area.draw(&PathElement::new(iso.points.clone(), line))?;
+    }
+    Ok(())
+}
+
+/// The paths, current point and optimum, with their legend entries. Returns how many
+/// visited points lie off the chart and how many legend entries were added.
+fn draw_overlays<DB: DrawingBackend>(
+    chart: &mut Chart2d<'_, DB>,
+    frame: &PlotFrame,
+    view: &ContourView<'_>,
+    style: &Style,
+) -> Result<(usize, usize), FigureError> {
+    let (mut outside, mut labels) = (0, 0);
+    for path in view.paths {
+        let marker = Some(path.marker);
+        let look = Look {
+            marker,
+            halo: true,
+            arrows: true,
+            ..Look::line(path.color, 1.2)
+        };
+        outside += draw_trace(chart, frame, &path.points(), &look, style)?;
+        if !path.label.is_empty() {
+            legend_entry(chart, path.label, look, style)?;
+            labels += 1;
+        }
+    }
+    let bounds = Bounds {
+        x: frame.x_range,
+        y: frame.y_range,
+    };
+    if let Some(p) = view.current.filter(|p| bounds.contains(*p)) {
+        chart.plotting_area().draw(&Mark::current(p, style))?;
+    }
+    if let Some(p) = view.optimum {
+        if bounds.contains(p) {
+            chart.plotting_area().draw(&Mark::optimum(p, style))?;
+        }
+        let star = Look {
+            halo: true,
+            ..Look::points(palette::OPTIMUM, Marker::Star)
+        };
+        legend_entry(chart, ContourView::OPTIMUM_LABEL, star, style)?;
+        labels += 1;
+    }
+    Ok((outside, labels))
+}

@@ -1,0 +1,137 @@
+//! The cost as a 3D surface (or wireframe) over (w, b), with the visited points on it.
+//!
+//! The chart's axes are x = w, y = cost (up), z = b. A grid bigger than
+//! [`SurfaceView::MAX_CELLS`] cells a side is drawn from every k-th node (its own values, no
+//! interpolation), so a 200 × 200 grid costs the same as a 40 × 40 one. Cells are drawn
+//! farthest first by their projected depth, so the bowl hides itself correctly at any
+//! rotation (plotters' `SurfaceSeries` draws in grid order, which is right for one view
+//! only).
+
+use plotters::coord::Shift;
+use plotters::prelude::{ChartBuilder, DrawingArea, DrawingBackend};
+use plotters::style::{RGBColor, WHITE};
+
+use super::chart2d;
+use super::colors::CostScale;
+use super::error::FigureError;
+use super::geometry::{finite_min_max, padded};
+use super::layout::{note, off_chart, Corner};
+use super::style::{tick_label, Style};
+use super::surface_axes::draw_titles;
+use super::surface_mesh::{axis_range, draw_mesh, Chart3d};
+use super::surface_overlay::draw_overlays;
+use crate::model::LossGrid;
+
+/// Visited points on the surface: (w, b, cost) triples marked by crosses joined by a line.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SurfacePath<'a> {
+    /// Visited slopes.
+    pub w: &'a [f64],
+    /// Visited biases.
+    pub b: &'a [f64],
+    /// The cost at each visited point.
+    pub cost: &'a [f64],
+    /// Colour of the crosses and line.
+    pub color: RGBColor,
+    /// Legend entry; empty for none.
+    pub label: &'a str,
+}
+
+/// What the surface figure shows.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SurfaceView<'a> {
+    /// The caption.
+    pub title: &'a str,
+    /// The cost grid.
+    pub grid: &'a LossGrid,
+    /// Rotation about the vertical axis, radians (non-finite: the default).
+    pub yaw: f64,
+    /// Tilt towards the viewer, radians (non-finite: the default).
+    pub pitch: f64,
+    /// Lines only (the "after training" figure) instead of filled cells.
+    pub wireframe: bool,
+    /// Visited points, drawn in order on top of the surface.
+    pub paths: &'a [SurfacePath<'a>],
+    /// The current (w, b, cost), a big dot.
+    pub current: Option<(f64, f64, f64)>,
+    /// The optimum (w*, b*, cost*), a star with legend "optimum".
+    pub optimum: Option<(f64, f64, f64)>,
+}
+
+impl SurfaceView<'_> {
+    /// The default yaw.
+    pub const DEFAULT_YAW: f64 = 0.7;
+    /// The default pitch.
+    pub const DEFAULT_PITCH: f64 = 0.45;
+    /// Most cells drawn along each side.
+    pub const MAX_CELLS: usize = 40;
+}
+
+/// Draws the surface figure on `area`.
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    view: &SurfaceView<'_>,
+    style: &Style,
+) -> Result<(), FigureError> {
+    area.fill(&WHITE)?;
+    let grid = view.grid;
+    let (w, b) = (axis_range(&grid.w), axis_range(&grid.b));
+    let cost = cost_range(&grid.cost);
+    let mut chart = build(area, view, [w, cost, b], style)?;
+    if let Some(scale) = CostScale::from_costs(&grid.cost) {
+        draw_mesh(&chart, grid, &scale, view.wireframe, style)?;
+    }
+    draw_titles(&chart, area, [w, cost, b], style)?;
+    let (outside, labels) = draw_overlays(&mut chart, view, (w, cost, b), style)?;
+    if labels > 0 {
+        chart2d::legend(&mut chart, Corner::UpperRight, style)?;
+    }
+    if outside > 0 {
+        note(area, &off_chart(outside, ""), Corner::LowerLeft, style)?;
+    }
+    Ok(())
+}
+
+/// The cost axis: from 0 (or the lowest cost, if negative) to the highest finite cost.
+fn cost_range(costs: &[f64]) -> (f64, f64) {
+    let span = finite_min_max(costs.iter().copied()).map(|(lo, hi)| (lo.min(0.0), hi));
+    let (bottom, top) = padded(span, (0.0, 1.0));
+    (span.map_or(bottom, |s| s.0), top)
+}
+
+/// The 3D chart with its caption, view angles and axes: x = w, y = cost, z = b.
+fn build<'a, DB: DrawingBackend>(
+    area: &'a DrawingArea<DB, Shift>,
+    view: &SurfaceView<'_>,
+    [w, cost, b]: [(f64, f64); 3],
+    style: &Style,
+) -> Result<Chart3d<'a, DB>, FigureError> {
+    let mut chart = ChartBuilder::on(area)
+        .caption(view.title, style.caption_font())
+        .margin(style.px(8.0))
+        .build_cartesian_3d(w.0..w.1, cost.0..cost.1, b.0..b.1)?;
+    let angle = |v: f64, default: f64| if v.is_finite() { v } else { default };
+    let yaw = angle(view.yaw, SurfaceView::DEFAULT_YAW);
+    let pitch = angle(view.pitch, SurfaceView::DEFAULT_PITCH);
+    // A steep view is taller on screen: shrink it so the box clears the caption.
+    let scale = 0.8 - 0.3 * (pitch.sin().abs() - 0.45).max(0.0);
+    chart.with_projection(|mut p| {
+        p.yaw = yaw;
+        p.pitch = pitch;
+        p.scale = scale;
+        p.into_matrix()
+    });
+    chart
+        .configure_axes()
+        .label_style(style.tick_font())
+        .tick_size(style.px_i32(4.0))
+        .x_labels(5)
+        .y_labels(5)
+        .z_labels(5)
+        .max_light_lines(1)
+        .x_formatter(&tick_label)
+        .y_formatter(&tick_label)
+        .z_formatter(&tick_label)
+        .draw()?;
+    Ok(chart)
+}
