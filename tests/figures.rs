@@ -1172,3 +1172,46 @@ fn measure_draw_costs() {
         calls(|a| cost_curve::draw(a, &view, &style).map(drop))
     });
 }
+
+#[test]
+fn tiny_canvases_do_not_panic() {
+    let lab = lab();
+    let image = ContourImage::new(&lab.grid);
+    let paths = [path(&lab.run, palette::RUNS[0], "lr 0.1")];
+    let runs = [run(&lab.run.cost, 0, "lr 0.1", Marker::Circle)];
+    let cost = CostCurveView {
+        title: "Cost",
+        runs: &runs,
+        log_y: true,
+        current: Some(3),
+    };
+    for size in [(1, 1), (30, 20), (120, 90)] {
+        for scale in [1.0, 8.0] {
+            let style = Style::new(scale);
+            let data = data_view(&lab, Marker::Cross, None);
+            let _ = svg_sized(size, |a| {
+                data_space::draw(a, &data, &style).or(Ok(frame0()))
+            });
+            let view = lab_contour(&lab, &image, &paths);
+            let _ = svg_sized(size, |a| contour::draw(a, &view, &style).or(Ok(frame0())));
+            let _ = svg_sized(size, |a| {
+                surface::draw(a, &lab_surface(&lab, false), &style).or(Ok(()))
+            });
+            let _ = svg_sized(size, |a| {
+                cost_curve::draw(a, &cost, &style).or(Ok(frame0()))
+            });
+        }
+    }
+}
+
+fn frame0() -> PlotFrame {
+    PlotFrame {
+        left: 0.0,
+        top: 0.0,
+        width: 0.0,
+        height: 0.0,
+        x_range: (0.0, 1.0),
+        y_range: (0.0, 1.0),
+        y_log: false,
+    }
+}

@@ -7,6 +7,11 @@
 //! returns a [`FigureError`] when the backend fails. The 2D figures also return the
 //! [`PlotFrame`] that maps a pointer position to data coordinates and back.
 //!
+//! Sizes are in the backend's pixels: draw a canvas at CSS size × device pixel ratio and
+//! pass that ratio as [`Style::scale`], so fonts, lines and markers keep their CSS size and
+//! stay sharp. Colours come from the Okabe–Ito [`palette`]; costs are coloured with viridis
+//! on the square-root [`CostScale`], the same in the contour plot and on the surface.
+//!
 //! - [`data_space`]: the noisy points with the true line and the current model line.
 //! - [`contour`]: the cost over (w, b) as a colour image with iso-cost lines, training
 //!   paths, the current point and the optimum. Its expensive part, [`ContourImage`], is
