@@ -374,10 +374,10 @@ impl Browser {
         if problems.is_empty() {
             return Ok(());
         }
-        let list: String = problems.iter().map(|e| format!("\n  {e}")).collect();
         bail!(
-            "{} console error(s)/warning(s) {during}:{list}",
-            problems.len()
+            "{} console error(s)/warning(s) {during}:{}",
+            problems.len(),
+            summarize(&problems)
         )
     }
 
@@ -559,6 +559,30 @@ fn capabilities(
         Json::Object(map) => map,
         _ => Capabilities::new(),
     }
+}
+
+/// One line per distinct entry, with how many times it came, at most 20 lines.
+pub fn summarize(entries: &[LogEntry]) -> String {
+    let mut distinct: Vec<(String, usize)> = Vec::new();
+    for entry in entries {
+        let line = entry.to_string();
+        match distinct.iter_mut().find(|(seen, _)| *seen == line) {
+            Some((_, count)) => *count += 1,
+            None => distinct.push((line, 1)),
+        }
+    }
+    let mut text: String = distinct
+        .iter()
+        .take(20)
+        .map(|(line, count)| match count {
+            1 => format!("\n  {line}"),
+            n => format!("\n  {n} × {line}"),
+        })
+        .collect();
+    if distinct.len() > 20 {
+        text.push_str(&format!("\n  … and {} more kinds", distinct.len() - 20));
+    }
+    text
 }
 
 fn first_line(script: &str) -> String {

@@ -256,11 +256,11 @@ mod tests {
 
     #[test]
     fn serves_pages_files_and_extra_headers() {
-        let root = std::env::temp_dir().join(format!("gd-lab-e2e-site-{}", std::process::id()));
-        std::fs::create_dir_all(&root).expect("temp dir");
+        let temp = tempfile::tempdir().expect("temp dir");
+        let root = temp.path();
         std::fs::write(root.join("m.wasm"), b"\0asm").expect("write");
         let site = Site::builder()
-            .root(&root)
+            .root(root)
             .page("/host.html", "<p>host</p>")
             .header("Content-Security-Policy", "default-src 'self'")
             .start()
@@ -273,8 +273,6 @@ mod tests {
         assert!(wasm.contains("application/wasm"), "{wasm}");
         assert!(head_of(&site.url("/missing.js")).contains("404"));
         assert_eq!(site.served().len(), 3);
-        drop(site);
-        let _ = std::fs::remove_dir_all(&root);
     }
 
     #[test]

@@ -2,9 +2,41 @@
 //! practice, and the browser reports no violation.
 
 use e2e::page;
-use e2e::{ensure, Result, Site};
+use e2e::{ensure, Lab, Result, Site};
+use serde_json::json;
 
 const POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+/// Records every `setAttribute('style', …)` (the usual source of inline-style violations)
+/// with its element and value. Added through DevTools, so it is no inline script itself.
+const STYLE_SPY: &str = "window.__e2eStyles = []; \
+    const set = Element.prototype.setAttribute; \
+    Element.prototype.setAttribute = function (name, value) { \
+      if (String(name).toLowerCase() === 'style') \
+        window.__e2eStyles.push(`<${this.tagName.toLowerCase()}> style=\"${value}\"`); \
+      return set.call(this, name, value); };";
+
+/// The distinct inline styles the page tried to set, for the failure message.
+fn inline_styles(lab: &Lab) -> String {
+    let styles: Vec<String> = lab
+        .js_as("return window.__e2eStyles ?? [];", vec![])
+        .unwrap_or_default();
+    let mut distinct: Vec<&String> = styles.iter().collect();
+    distinct.sort();
+    distinct.dedup();
+    if distinct.is_empty() {
+        return String::new();
+    }
+    let list: String = distinct
+        .iter()
+        .take(5)
+        .map(|s| format!("\n  {s}"))
+        .collect();
+    format!(
+        "\nThe page called setAttribute('style', …) {} times; distinct values:{list}",
+        styles.len()
+    )
+}
 
 #[test]
 fn lab_runs_under_a_strict_csp() -> Result<()> {
@@ -13,17 +45,38 @@ fn lab_runs_under_a_strict_csp() -> Result<()> {
         .root(&lab.config.dist)
         .header("Content-Security-Policy", POLICY)
         .start()?;
-    lab.open_lab(&strict.url("/index.html"))?;
+    // Every step runs even when an earlier one fails, so one run tells all that breaks.
+    let mut failures = Vec::new();
+    let spy = lab.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": STYLE_SPY }),
+    )?;
+    let opened = lab.open_lab(&strict.url("/index.html"));
+    if let Some(id) = spy.get("identifier") {
+        lab.cdp(
+            "Page.removeScriptToEvaluateOnNewDocument",
+            json!({ "identifier": id }),
+        )?;
+    }
+    opened?;
     lab.frames(2)?;
-    lab.expect_clean_console("while opening the lab under the CSP")?;
+    if let Err(e) = lab.expect_clean_console("while opening the lab under the CSP") {
+        failures.push(format!("{e}{}", inline_styles(&lab)));
+    }
 
     lab.click("#run-all")?;
     lab.type_into("#practice-lr", "0.2")?;
     lab.click("#cell-practice button.run")?;
     lab.frames(2)?;
     let blank = page::unpainted(&page::visible_figures(&lab)?);
-    ensure!(blank.is_empty(), "under the CSP, not painted: {blank:#?}");
-    lab.expect_clean_console("while running every cell and the practice under the CSP")?;
+    if !blank.is_empty() {
+        failures.push(format!("under the CSP, not painted: {blank:#?}"));
+    }
+    if let Err(e) =
+        lab.expect_clean_console("while running every cell and the practice under the CSP")
+    {
+        failures.push(e.to_string());
+    }
 
     // The policy is really in force, and its violations reach the console: an inline style
     // added now must be refused and reported.
@@ -39,5 +92,6 @@ fn lab_runs_under_a_strict_csp() -> Result<()> {
             .any(|e| e.level == "SEVERE" && e.message.contains("Content Security Policy")),
         "a deliberate inline <style> was not reported as a CSP violation: {entries:?}"
     );
+    ensure!(failures.is_empty(), "{}", failures.join("\n"));
     Ok(())
 }

@@ -15,6 +15,7 @@ fn host_page(lab_origin: &str) -> String {
     format!(
         r#"<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Course page</title>
+<link rel="icon" href="data:,">
 <script>
   window.heights = {{ "lab-a": [], "lab-b": [] }};
   window.origins = [];
@@ -34,21 +35,55 @@ fn host_page(lab_origin: &str) -> String {
     )
 }
 
-/// Inside an iframe: waits for the lab, then returns (search, shown cell ids, body compact).
-fn frame_view(lab: &Lab, frame: &str) -> Result<(String, Vec<String>, bool)> {
+/// What an embedded lab shows.
+#[derive(Debug, serde::Deserialize)]
+struct FrameView {
+    /// `location.search` inside the frame.
+    search: String,
+    /// The ids of the cells that take up space.
+    cells: Vec<String>,
+    /// `body.compact`.
+    compact: bool,
+    /// The document's full height and the frame's viewport height.
+    heights: (f64, f64),
+    /// How far the frame's document scrolls down (0: the frame shows all of it).
+    scroll_range: f64,
+}
+
+/// Inside an iframe: waits for the lab, then reads what it shows.
+fn frame_view(lab: &Lab, frame: &str) -> Result<FrameView> {
     lab.enter_frame(&format!("#{frame}"))?;
-    let view = lab
-        .wait_ready(e2e::browser::READY_TIMEOUT)
+    lab.wait_ready(e2e::browser::READY_TIMEOUT)
         .and_then(|()| {
             lab.js_as(
-                "return [location.search,
-                     [...document.querySelectorAll('.cell')].filter((c) => c.getClientRects().length > 0).map((c) => c.id),
-                     document.body.classList.contains('compact')];",
+                "return { search: location.search,
+                          cells: [...document.querySelectorAll('.cell')]
+                            .filter((c) => c.getClientRects().length > 0).map((c) => c.id),
+                          compact: document.body.classList.contains('compact'),
+                          heights: [document.documentElement.scrollHeight, window.innerHeight],
+                          scroll_range: (() => {
+                            const e = document.scrollingElement;
+                            e.scrollTop = 1e6;
+                            const range = e.scrollTop;
+                            e.scrollTop = 0;
+                            return range;
+                          })() };",
                 vec![],
             )
         })
-        .map_err(|e| e.context(format!("in #{frame}")));
-    view
+        .map_err(|e| e.context(format!("in #{frame}")))
+}
+
+/// The frame shows the whole lab: nothing left to scroll inside it.
+fn expect_no_inner_scroll(frame: &str, view: &FrameView) -> Result<()> {
+    let (content, viewport) = view.heights;
+    ensure!(
+        view.scroll_range < 1.0,
+        "#{frame} is sized to {viewport} px but its document is {content} px tall: the reported \
+         height leaves {} px to scroll inside the frame",
+        view.scroll_range
+    );
+    Ok(())
 }
 
 #[test]
@@ -102,11 +137,18 @@ fn two_labs_on_another_origin_report_heights_and_keep_their_parameters() -> Resu
         "height messages came from {origins:?}, not only {lab_origin}"
     );
 
-    let (search, cells, compact) = frame_view(&lab, "lab-a")?;
-    ensure!(search == FRAME_A, "#lab-a has location.search {search:?}");
+    let mut failures = Vec::new();
+    let a = frame_view(&lab, "lab-a")?;
     ensure!(
-        cells == ["cell-train"] && !compact,
-        "#lab-a ({FRAME_A}) shows {cells:?}, compact {compact}"
+        a.search == FRAME_A,
+        "#lab-a has location.search {:?}",
+        a.search
+    );
+    ensure!(
+        a.cells == ["cell-train"] && !a.compact,
+        "#lab-a ({FRAME_A}) shows {:?}, compact {}",
+        a.cells,
+        a.compact
     );
     let check = page::check_table(
         &lab,
@@ -120,11 +162,17 @@ fn two_labs_on_another_origin_report_heights_and_keep_their_parameters() -> Resu
     );
     lab.leave_frame()?;
 
-    let (search, cells, compact) = frame_view(&lab, "lab-b")?;
-    ensure!(search == FRAME_B, "#lab-b has location.search {search:?}");
+    let b = frame_view(&lab, "lab-b")?;
     ensure!(
-        cells == ["cell-data", "cell-surface"] && compact,
-        "#lab-b ({FRAME_B}) shows {cells:?}, compact {compact}"
+        b.search == FRAME_B,
+        "#lab-b has location.search {:?}",
+        b.search
+    );
+    ensure!(
+        b.cells == ["cell-data", "cell-surface"] && b.compact,
+        "#lab-b ({FRAME_B}) shows {:?}, compact {}",
+        b.cells,
+        b.compact
     );
     let figures = page::visible_figures(&lab)?;
     let ids: Vec<&str> = figures.iter().map(|f| f.id.as_str()).collect();
@@ -142,5 +190,14 @@ fn two_labs_on_another_origin_report_heights_and_keep_their_parameters() -> Resu
     lab.leave_frame()?;
 
     lab.screenshot("embedding-host")?;
-    lab.expect_clean_console("on the host page with two labs")
+    if let Err(e) = lab.expect_clean_console("on the host page with two labs") {
+        failures.push(e.to_string());
+    }
+    for (frame, view) in [("lab-a", &a), ("lab-b", &b)] {
+        if let Err(e) = expect_no_inner_scroll(frame, view) {
+            failures.push(e.to_string());
+        }
+    }
+    ensure!(failures.is_empty(), "{}", failures.join("\n"));
+    Ok(())
 }

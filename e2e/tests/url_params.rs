@@ -44,6 +44,17 @@ fn lr_and_iterations_come_from_the_url() -> Result<()> {
         notices.is_empty(),
         "good parameters got notices: {notices:?}"
     );
+    let prose: Vec<(String, String)> = lab.js_as(
+        "return [...document.querySelectorAll('.v-lr, .v-iterations')].map((s) => [s.className, s.textContent]);",
+        vec![],
+    )?;
+    ensure!(
+        !prose.is_empty()
+            && prose.iter().all(|(class, text)| {
+                (class == "v-lr" && text == "0.2") || (class == "v-iterations" && text == "9")
+            }),
+        "the prose should say lr 0.2 and 9 iterations: {prose:?}"
+    );
     lab.expect_clean_console("with ?lr=0.2&iterations=9")
 }
 
@@ -141,10 +152,17 @@ fn expect_only_figure(lab: &Lab, figure: &str) -> Result<()> {
     lab.open(&format!("?figure={figure}"))?;
     let shown = page::visible_figures(lab)?;
     let ids: Vec<&str> = shown.iter().map(|f| f.id.as_str()).collect();
-    ensure!(
-        ids == [format!("fig-{figure}")],
-        "?figure={figure} shows {ids:?}"
-    );
+    if ids != [format!("fig-{figure}")] {
+        let layout = lab.js_with(
+            "const c = document.getElementById('fig-' + arguments[0]);
+             return { body: document.body.className,
+                      cell: c?.closest('.cell')?.className ?? null,
+                      figure: c?.closest('figure')?.className ?? null,
+                      canvasDisplayed: !!c && c.getClientRects().length > 0 };",
+            vec![json!(figure)],
+        )?;
+        e2e::bail!("?figure={figure} shows {ids:?}; layout: {layout}");
+    }
     ensure!(shown[0].is_painted(), "not painted: {}", shown[0]);
     let notices = page::notices(lab)?;
     ensure!(notices.is_empty(), "notices: {notices:?}");
