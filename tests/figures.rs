@@ -11,14 +11,11 @@ use gd_lab::figures::data_space::{DataView, Line};
 use gd_lab::figures::surface::{SurfacePath, SurfaceView};
 use gd_lab::figures::{
     contour, cost_curve, data_space, palette, surface, ContourImage, CostScale, FigureError,
-    Marker, PlotFrame, Style,
+    Marker, PlotFrame, Style, SurfaceFrame,
 };
 use gd_lab::model::*;
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind,
-};
 
 // ---------------------------------------------------------------------------------------
 // The lab's numbers and views of them.
@@ -1013,166 +1010,6 @@ fn plot_frame_round_trips_linear_and_log() {
     );
     assert_eq!(linear.to_data(59.0, 100.0), None, "left of the plot");
 }
-
-// ---------------------------------------------------------------------------------------
-// Cost of drawing.
-
-/// A backend that draws nothing and counts the calls a canvas would receive.
-#[derive(Default, Clone)]
-struct Counter {
-    calls: std::rc::Rc<std::cell::Cell<usize>>,
-}
-
-impl Counter {
-    fn tick(&self) -> Result<(), DrawingErrorKind<std::io::Error>> {
-        self.calls.set(self.calls.get() + 1);
-        Ok(())
-    }
-}
-
-type Done = Result<(), DrawingErrorKind<std::io::Error>>;
-
-impl DrawingBackend for Counter {
-    type ErrorType = std::io::Error;
-    fn get_size(&self) -> (u32, u32) {
-        (640, 480)
-    }
-    fn ensure_prepared(&mut self) -> Done {
-        Ok(())
-    }
-    fn present(&mut self) -> Done {
-        Ok(())
-    }
-    fn draw_pixel(&mut self, _: BackendCoord, _: BackendColor) -> Done {
-        self.tick()
-    }
-    fn draw_line<S: BackendStyle>(&mut self, _: BackendCoord, _: BackendCoord, _: &S) -> Done {
-        self.tick()
-    }
-    fn draw_rect<S: BackendStyle>(
-        &mut self,
-        _: BackendCoord,
-        _: BackendCoord,
-        _: &S,
-        _: bool,
-    ) -> Done {
-        self.tick()
-    }
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        _: I,
-        _: &S,
-    ) -> Done {
-        self.tick()
-    }
-    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        _: I,
-        _: &S,
-    ) -> Done {
-        self.tick()
-    }
-    fn draw_circle<S: BackendStyle>(&mut self, _: BackendCoord, _: u32, _: &S, _: bool) -> Done {
-        self.tick()
-    }
-    fn draw_text<T: BackendTextStyle>(&mut self, _: &str, _: &T, _: BackendCoord) -> Done {
-        self.tick()
-    }
-}
-
-/// Draws with `draw` onto a [`Counter`] and returns the number of backend calls.
-fn calls(draw: impl FnOnce(&DrawingArea<Counter, Shift>) -> Result<(), FigureError>) -> usize {
-    let counter = Counter::default();
-    let area = counter.clone().into_drawing_area();
-    draw(&area).expect("draws");
-    drop(area);
-    counter.calls.get()
-}
-
-fn timed(label: &str, reps: u32, mut f: impl FnMut() -> usize) {
-    let start = std::time::Instant::now();
-    let mut n = 0;
-    for _ in 0..reps {
-        n = f();
-    }
-    let ms = start.elapsed().as_secs_f64() * 1e3 / f64::from(reps);
-    println!("{label:<46} {ms:>8.3} ms {n:>8}");
-}
-
-/// Timings for the report: `cargo test --release --test figures -- --ignored --nocapture`.
-/// The last column is backend calls (what a canvas would receive), rectangles for
-/// `ContourImage::new`, and bytes for SVG.
-#[test]
-#[ignore = "a measurement, not a check"]
-fn measure_draw_costs() {
-    let lab = lab();
-    let style = Style::default();
-    for side in [30, 200] {
-        let grid = loss_grid(
-            &lab.q,
-            &GridSpec {
-                n_w: side,
-                n_b: side,
-                ..GridSpec::LAB
-            },
-        )
-        .expect("grid");
-        timed(
-            &format!("ContourImage::new {side}x{side} (rectangles)"),
-            10,
-            || ContourImage::new(&grid).cell_count(),
-        );
-        let image = ContourImage::new(&grid);
-        let paths = [path(&lab.run, palette::RUNS[0], "lr 0.1")];
-        let view = lab_contour(&lab, &image, &paths);
-        timed(&format!("contour::draw {side}x{side} (calls)"), 20, || {
-            calls(|a| contour::draw(a, &view, &style).map(drop))
-        });
-        timed(
-            &format!("contour::draw {side}x{side} to SVG (bytes)"),
-            20,
-            || svg(|a| contour::draw(a, &view, &style)).0.len(),
-        );
-        for wireframe in [false, true] {
-            let view = SurfaceView {
-                grid: &grid,
-                ..lab_surface(&lab, wireframe)
-            };
-            timed(
-                &format!("surface::draw {side}x{side} wireframe={wireframe} (calls)"),
-                20,
-                || calls(|a| surface::draw(a, &view, &style)),
-            );
-            timed(
-                &format!("surface::draw {side}x{side} wireframe={wireframe} to SVG"),
-                20,
-                || svg(|a| surface::draw(a, &view, &style)).0.len(),
-            );
-        }
-    }
-    let data = data_view(
-        &lab,
-        Marker::Circle,
-        Some(Line {
-            slope: 1.0,
-            bias: 0.0,
-        }),
-    );
-    timed("data_space::draw 60 points (calls)", 20, || {
-        calls(|a| data_space::draw(a, &data, &style).map(drop))
-    });
-    let runs = [run(&lab.run.cost, 0, "lr 0.1", Marker::Circle)];
-    let view = CostCurveView {
-        title: "Cost",
-        runs: &runs,
-        log_y: false,
-        current: Some(3),
-    };
-    timed("cost_curve::draw 16 records (calls)", 20, || {
-        calls(|a| cost_curve::draw(a, &view, &style).map(drop))
-    });
-}
-
 #[test]
 fn tiny_canvases_do_not_panic() {
     let lab = lab();
@@ -1195,7 +1032,7 @@ fn tiny_canvases_do_not_panic() {
             let view = lab_contour(&lab, &image, &paths);
             let _ = svg_sized(size, |a| contour::draw(a, &view, &style).or(Ok(frame0())));
             let _ = svg_sized(size, |a| {
-                surface::draw(a, &lab_surface(&lab, false), &style).or(Ok(()))
+                surface::draw(a, &lab_surface(&lab, false), &style).or(Ok(SurfaceFrame::default()))
             });
             let _ = svg_sized(size, |a| {
                 cost_curve::draw(a, &cost, &style).or(Ok(frame0()))
@@ -1214,4 +1051,29 @@ fn frame0() -> PlotFrame {
         y_range: (0.0, 1.0),
         y_log: false,
     }
+}
+
+#[test]
+fn surface_frame_reads_back_the_node_under_the_pointer() {
+    let lab = lab();
+    let style = Style::default();
+    let (_, frame) = svg(|a| surface::draw(a, &lab_surface(&lab, false), &style));
+    assert_eq!(
+        frame.len(),
+        lab.grid.w.len() * lab.grid.b.len(),
+        "a 30 x 30 grid draws every node"
+    );
+    // Far from everything: nothing under the pointer.
+    assert_eq!(frame.nearest(-500.0, -500.0, 10.0), None);
+    // Every node read back lies on the grid's cost formula.
+    let mut found = 0;
+    for px in (0..640).step_by(40) {
+        for py in (0..480).step_by(40) {
+            if let Some((w, b, cost)) = frame.nearest(f64::from(px), f64::from(py), 12.0) {
+                assert!((cost - lab.q.cost(w, b)).abs() < 1e-9 * cost.max(1.0));
+                found += 1;
+            }
+        }
+    }
+    assert!(found > 10, "the surface covers part of the figure: {found}");
 }

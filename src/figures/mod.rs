@@ -43,6 +43,7 @@ mod resample;
 mod style;
 pub mod surface;
 mod surface_axes;
+mod surface_frame;
 mod surface_mesh;
 mod surface_overlay;
 
@@ -52,3 +53,4 @@ pub use error::FigureError;
 pub use frame::PlotFrame;
 pub use marks::Marker;
 pub use style::{palette, Style};
+pub use surface_frame::SurfaceFrame;

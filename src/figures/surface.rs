@@ -18,6 +18,7 @@ use super::geometry::{finite_min_max, padded};
 use super::layout::{note, off_chart, Corner};
 use super::style::{tick_label, Style};
 use super::surface_axes::draw_titles;
+use super::surface_frame::SurfaceFrame;
 use super::surface_mesh::{axis_range, draw_mesh, Chart3d};
 use super::surface_overlay::draw_overlays;
 use crate::model::LossGrid;
@@ -67,12 +68,12 @@ impl SurfaceView<'_> {
     pub const MAX_CELLS: usize = 40;
 }
 
-/// Draws the surface figure on `area`.
+/// Draws the surface figure on `area` and returns where its grid nodes lie on screen.
 pub fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     view: &SurfaceView<'_>,
     style: &Style,
-) -> Result<(), FigureError> {
+) -> Result<SurfaceFrame, FigureError> {
     area.fill(&WHITE)?;
     let grid = view.grid;
     let (w, b) = (axis_range(&grid.w), axis_range(&grid.b));
@@ -89,7 +90,7 @@ pub fn draw<DB: DrawingBackend>(
     if outside > 0 {
         note(area, &off_chart(outside, ""), Corner::LowerLeft, style)?;
     }
-    Ok(())
+    Ok(SurfaceFrame::of_chart(&chart, grid))
 }
 
 /// The cost axis: from 0 (or the lowest cost, if negative) to the highest finite cost.

@@ -55,9 +55,13 @@ pub struct LossGrid {
 }
 
 impl LossGrid {
-    /// The cost at row `row` (a b) and column `col` (a w).
+    /// The cost at row `row` (a b) and column `col` (a w); NaN outside the grid (the fields
+    /// are public, so a hand-made grid may be short).
     pub fn at(&self, row: usize, col: usize) -> f64 {
-        self.cost[row * self.w.len() + col]
+        self.cost
+            .get(row * self.w.len() + col)
+            .copied()
+            .unwrap_or(f64::NAN)
     }
 
     /// Smallest and largest cost on the grid.

@@ -33,7 +33,9 @@ fn fill_values(config: &LabConfig) {
         ("v-w0", short(config.w0)),
         ("v-b0", short(config.b0)),
     ];
-    let Some(body) = dom::document().body() else { return };
+    let Some(body) = dom::document().body() else {
+        return;
+    };
     for (class, text) in values {
         for element in dom::find_all(&body, &format!(".{class}")) {
             set_text(&element, &text);

@@ -13,10 +13,11 @@ use web_sys::{HtmlCanvasElement, MouseEvent};
 use super::dom::{self, by_id_as};
 use super::lab::{with_lab, Lab};
 use crate::app::notes::{fmt, short};
-use crate::figures::{FigureError, PlotFrame, Style};
+use crate::figures::{FigureError, PlotFrame, Style, SurfaceFrame};
 
 thread_local! {
     static FRAMES: RefCell<HashMap<String, PlotFrame>> = RefCell::new(HashMap::new());
+    static SURFACES: RefCell<HashMap<String, SurfaceFrame>> = RefCell::new(HashMap::new());
 }
 
 /// The drawing area every figure function receives in the browser.
@@ -75,16 +76,42 @@ pub fn paint_framed(
     }
 }
 
-/// The data point under a pointer on figure `name`, if it lies on the plot.
-pub fn pointer_to_data(name: &str, event: &MouseEvent) -> Option<(f64, f64)> {
+/// Draws a 3D surface and keeps where its nodes lie, for pointer read-outs.
+pub fn paint_surface(
+    name: &str,
+    alt: &str,
+    draw: impl FnOnce(&Area, &Style) -> Result<SurfaceFrame, FigureError>,
+) {
+    if let Some(frame) = paint(name, alt, draw) {
+        SURFACES.with(|f| f.borrow_mut().insert(name.to_string(), frame));
+    }
+}
+
+/// A pointer's position in the canvas's backend pixels, and the pixels per CSS pixel.
+fn backend_pixel(event: &MouseEvent) -> Option<(f64, f64, f64)> {
     let canvas = event.target()?.dyn_into::<HtmlCanvasElement>().ok()?;
-    let css_width = canvas.client_width().max(1) as f64;
-    let ratio = canvas.width() as f64 / css_width;
-    let (px, py) = (
+    let ratio = canvas.width() as f64 / canvas.client_width().max(1) as f64;
+    Some((
         event.offset_x() as f64 * ratio,
         event.offset_y() as f64 * ratio,
-    );
+        ratio,
+    ))
+}
+
+/// The data point under a pointer on figure `name`, if it lies on the plot.
+pub fn pointer_to_data(name: &str, event: &MouseEvent) -> Option<(f64, f64)> {
+    let (px, py, _) = backend_pixel(event)?;
     FRAMES.with(|f| f.borrow().get(name).and_then(|frame| frame.to_data(px, py)))
+}
+
+/// The (w, b, cost) of the surface node under a pointer on the 3D figure `name`.
+pub fn pointer_to_surface(name: &str, event: &MouseEvent) -> Option<(f64, f64, f64)> {
+    let (px, py, ratio) = backend_pixel(event)?;
+    SURFACES.with(|f| {
+        f.borrow()
+            .get(name)
+            .and_then(|frame| frame.nearest(px, py, 24.0 * ratio))
+    })
 }
 
 /// Shows the values under the pointer beneath figure `name`.

@@ -3,7 +3,9 @@
 
 use super::dom::{by_id, set_text, set_text_by_id};
 use super::lab::{with_lab, Lab};
-use super::render::{costs_text, optimum_text, paint, paint_framed};
+use super::render::{
+    costs_text, optimum_text, paint, paint_framed, paint_surface, pointer_to_surface,
+};
 use super::table;
 use crate::app::explore::{Changes, Explorer};
 use crate::app::notes::{self, short};
@@ -462,7 +464,7 @@ fn explore_surface(e: &Explorer, i: usize, current: &str) {
         "3D cost surface seen from yaw {}°, pitch {}°, with the path up to iteration {i} (cost {}). Arrow keys turn it.",
         e.angles.0.to_degrees().round(), e.angles.1.to_degrees().round(), short(run.cost[i])
     );
-    paint("explore-surface", &alt, |area, style| {
+    paint_surface("explore-surface", &alt, |area, style| {
         surface::draw(area, &view, style)
     });
 }
@@ -483,5 +485,10 @@ fn kept_legend(current: &str, kept: &[String]) {
 
 /// Reads out (w, b, cost) of the surface point nearest the pointer on the explorer's surface.
 pub fn surface_readout(event: &web_sys::MouseEvent) {
-    let _ = event;
+    let text = pointer_to_surface("explore-surface", event)
+        .map(|(w, b, cost)| format!("w = {}, b = {}, cost = {}", short(w), short(b), short(cost)));
+    set_text_by_id(
+        "readout-explore-surface",
+        &text.unwrap_or_else(|| "drag to turn; arrow keys too".into()),
+    );
 }
