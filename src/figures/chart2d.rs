@@ -1,13 +1,12 @@
 //! The frame every 2D figure shares: caption, axes with labels and ticks, and the legend.
 
 use plotters::coord::types::RangedCoordf64;
-use plotters::coord::{CoordTranslate, Shift};
+use plotters::coord::Shift;
 use plotters::prelude::{Cartesian2d, ChartBuilder, ChartContext, DrawingArea, DrawingBackend};
 use plotters::style::{Color, BLACK, TRANSPARENT, WHITE};
 
 use super::error::FigureError;
 use super::frame::PlotFrame;
-use super::layout::Corner;
 use super::style::{tick_label, Style};
 
 /// A 2D chart with f64 axes.
@@ -69,22 +68,4 @@ pub(crate) fn frame<DB: DrawingBackend>(
     y_log: bool,
 ) -> PlotFrame {
     PlotFrame::of_chart(chart, axes.x, data_y, y_log)
-}
-
-/// Draws the legend of every labelled series, in `corner`, on a white box.
-pub(crate) fn legend<'a, DB: DrawingBackend + 'a, CT: CoordTranslate>(
-    chart: &mut ChartContext<'a, DB, CT>,
-    corner: Corner,
-    style: &Style,
-) -> Result<(), FigureError> {
-    chart
-        .configure_series_labels()
-        .position(corner.position())
-        .label_font(style.tick_font())
-        .legend_area_size(style.px(30.0))
-        .margin(style.px(8.0))
-        .background_style(WHITE.mix(0.88))
-        .border_style(BLACK.mix(0.4))
-        .draw()?;
-    Ok(())
 }

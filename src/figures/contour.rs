@@ -12,7 +12,7 @@ use super::error::FigureError;
 use super::frame::PlotFrame;
 use super::geometry::Bounds;
 use super::layout::{note, off_chart, quiet_corner};
-use super::legend::legend_entry;
+use super::legend::Legend;
 use super::marks::{Mark, Marker};
 use super::overlay::{draw_trace, Look};
 use super::style::{palette, tick_label, Style};
@@ -80,12 +80,13 @@ pub fn draw<DB: DrawingBackend>(
     let mut chart = chart2d::build(area, &axes, style)?;
     let frame = chart2d::frame(&chart, &axes, y, false);
     draw_image(&chart, view.image, style)?;
-    let (outside, labels) = draw_overlays(&mut chart, &frame, view, style)?;
+    let mut legend = Legend::default();
+    let (outside, labels) = draw_overlays(&mut chart, &frame, view, &mut legend, style)?;
     let mut avoid: Vec<(f64, f64)> = view.paths.iter().flat_map(|p| p.points()).collect();
     avoid.extend(view.current.into_iter().chain(view.optimum));
     let corner = quiet_corner(&frame, &avoid, None);
     if labels > 0 {
-        chart2d::legend(&mut chart, corner, style)?;
+        legend.draw(&chart.plotting_area().strip_coord_spec(), corner, style)?;
     }
     if outside > 0 {
         let plot = chart.plotting_area().strip_coord_spec();
@@ -124,6 +125,7 @@ fn draw_overlays<DB: DrawingBackend>(
     chart: &mut Chart2d<'_, DB>,
     frame: &PlotFrame,
     view: &ContourView<'_>,
+    legend: &mut Legend,
     style: &Style,
 ) -> Result<(usize, usize), FigureError> {
     let (mut outside, mut labels) = (0, 0);
@@ -137,7 +139,7 @@ fn draw_overlays<DB: DrawingBackend>(
         };
         outside += draw_trace(chart, frame, &path.points(), &look, style)?;
         if !path.label.is_empty() {
-            legend_entry(chart, path.label, look, style)?;
+            legend.add(path.label, look);
             labels += 1;
         }
     }
@@ -156,7 +158,7 @@ fn draw_overlays<DB: DrawingBackend>(
             halo: true,
             ..Look::points(palette::OPTIMUM, Marker::Star)
         };
-        legend_entry(chart, ContourView::OPTIMUM_LABEL, star, style)?;
+        legend.add(ContourView::OPTIMUM_LABEL, star);
         labels += 1;
     }
     Ok((outside, labels))

@@ -14,6 +14,7 @@ use super::cost_runs::{draw_current, draw_runs};
 use super::error::FigureError;
 use super::frame::PlotFrame;
 use super::layout::quiet_corner;
+use super::legend::Legend;
 use super::marks::Marker;
 use super::style::Style;
 
@@ -75,12 +76,14 @@ pub fn draw<DB: DrawingBackend>(
     let mut chart = chart2d::build(area, &axes, style)?;
     // The chart's own units: log₁₀ cost on a log scale.
     let inner = chart2d::frame(&chart, &axes, y, false);
-    let (labels, avoid) = draw_runs(&mut chart, &inner, view, &axis, style)?;
+    let mut legend = Legend::default();
+    let (labels, avoid) = draw_runs(&mut chart, &inner, view, &axis, &mut legend, style)?;
     if let Some(k) = view.current {
         draw_current(&chart, &inner, view.runs, k, &axis, style)?;
     }
     if labels > 0 {
-        chart2d::legend(&mut chart, quiet_corner(&inner, &avoid, None), style)?;
+        let corner = quiet_corner(&inner, &avoid, None);
+        legend.draw(&chart.plotting_area().strip_coord_spec(), corner, style)?;
     }
     Ok(PlotFrame {
         y_range: axis.data,

@@ -10,7 +10,7 @@ use super::cost_axis::CostAxis;
 use super::cost_curve::{CostCurveView, Run};
 use super::error::FigureError;
 use super::frame::PlotFrame;
-use super::legend::legend_entry;
+use super::legend::Legend;
 use super::marks::{Mark, Marker};
 use super::overlay::{draw_trace, Look};
 use super::style::{palette, Style};
@@ -25,23 +25,19 @@ pub(crate) fn draw_runs<DB: DrawingBackend>(
     inner: &PlotFrame,
     view: &CostCurveView<'_>,
     axis: &CostAxis,
+    legend: &mut Legend,
     style: &Style,
 ) -> Result<(usize, Vec<(f64, f64)>), FigureError> {
     let (mut above, mut avoid, mut labels) = (0, Vec::new(), 0);
     for run in view.runs {
-        above += draw_run(chart, inner, run, axis, &mut avoid, style)?;
+        above += draw_run(chart, inner, run, axis, &mut avoid, legend, style)?;
         labels += usize::from(!run.label.is_empty());
     }
     if above > 0 {
         // The legend explains the triangles, so no note competes with the curves for room.
         let s = if above == 1 { "" } else { "s" };
         let look = Look::points(ABOVE, Marker::Triangle);
-        legend_entry(
-            chart,
-            &format!("{above} cost{s} above the chart"),
-            look,
-            style,
-        )?;
+        legend.add(&format!("{above} cost{s} above the chart"), look);
         labels += 1;
     }
     Ok((labels, avoid))
@@ -55,6 +51,7 @@ fn draw_run<DB: DrawingBackend>(
     run: &Run<'_>,
     axis: &CostAxis,
     avoid: &mut Vec<(f64, f64)>,
+    legend: &mut Legend,
     style: &Style,
 ) -> Result<usize, FigureError> {
     let (y0, y1) = inner.y_range;
@@ -71,7 +68,7 @@ fn draw_run<DB: DrawingBackend>(
     };
     draw_trace(chart, inner, &points, &look, style)?;
     if !run.label.is_empty() {
-        legend_entry(chart, run.label, look, style)?;
+        legend.add(run.label, look);
     }
     // Triangles sit just inside the top edge, so they never touch the caption.
     let top = y1 - (y1 - y0) * style.px(6.0) / inner.height.max(1.0);

@@ -8,7 +8,7 @@ use super::error::FigureError;
 use super::frame::PlotFrame;
 use super::geometry::{finite_min_max, padded, usable};
 use super::layout::quiet_corner;
-use super::legend::legend_entry;
+use super::legend::Legend;
 use super::marks::Marker;
 use super::overlay::{draw_trace, Look};
 use super::style::{palette, tick_label, Style};
@@ -90,10 +90,12 @@ pub fn draw<DB: DrawingBackend>(
         ..Look::points(palette::DATA, view.marker)
     };
     draw_trace(&chart, &frame, &points, &data, style)?;
-    legend_entry(&mut chart, DataView::DATA_LABEL, data, style)?;
-    let avoid = draw_lines(&mut chart, &frame, view, style)?;
+    let mut legend = Legend::default();
+    legend.add(DataView::DATA_LABEL, data);
+    let avoid = draw_lines(&mut chart, &frame, view, &mut legend, style)?;
     let avoid: Vec<(f64, f64)> = points.into_iter().chain(avoid).collect();
-    chart2d::legend(&mut chart, quiet_corner(&frame, &avoid, None), style)?;
+    let corner = quiet_corner(&frame, &avoid, None);
+    legend.draw(&chart.plotting_area().strip_coord_spec(), corner, style)?;
     Ok(frame)
 }
 
@@ -103,6 +105,7 @@ fn draw_lines<DB: DrawingBackend>(
     chart: &mut Chart2d<'_, DB>,
     frame: &PlotFrame,
     view: &DataView<'_>,
+    legend: &mut Legend,
     style: &Style,
 ) -> Result<Vec<(f64, f64)>, FigureError> {
     let lines = [
@@ -136,7 +139,7 @@ fn draw_lines<DB: DrawingBackend>(
             &look,
             style,
         )?;
-        legend_entry(chart, label, look, style)?;
+        legend.add(label, look);
         let xs = (0..=20).map(|k| x0 + (x1 - x0) * f64::from(k) / 20.0);
         along.extend(xs.map(|x| (x, line.at(x))));
     }

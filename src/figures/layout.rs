@@ -1,7 +1,7 @@
 //! Where the legend and notes go: the corner of the plot that hides the least data.
 
 use plotters::coord::Shift;
-use plotters::prelude::{DrawingArea, DrawingBackend, Rectangle, SeriesLabelPosition, Text};
+use plotters::prelude::{DrawingArea, DrawingBackend, Rectangle, Text};
 use plotters::style::{Color, WHITE};
 
 use super::error::FigureError;
@@ -15,17 +15,6 @@ pub(crate) enum Corner {
     UpperLeft,
     LowerRight,
     LowerLeft,
-}
-
-impl Corner {
-    pub(crate) fn position(self) -> SeriesLabelPosition {
-        match self {
-            Self::UpperRight => SeriesLabelPosition::UpperRight,
-            Self::UpperLeft => SeriesLabelPosition::UpperLeft,
-            Self::LowerRight => SeriesLabelPosition::LowerRight,
-            Self::LowerLeft => SeriesLabelPosition::LowerLeft,
-        }
-    }
 }
 
 /// The corner (other than `taken`) with the fewest of `points` (data units) in the 40% × 30%

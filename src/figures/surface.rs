@@ -11,11 +11,11 @@ use plotters::coord::Shift;
 use plotters::prelude::{ChartBuilder, DrawingArea, DrawingBackend};
 use plotters::style::{RGBColor, WHITE};
 
-use super::chart2d;
 use super::colors::CostScale;
 use super::error::FigureError;
 use super::geometry::{finite_min_max, padded};
 use super::layout::{note, off_chart, Corner};
+use super::legend::Legend;
 use super::style::{tick_label, Style};
 use super::surface_axes::draw_titles;
 use super::surface_frame::SurfaceFrame;
@@ -83,9 +83,14 @@ pub fn draw<DB: DrawingBackend>(
         draw_mesh(&chart, grid, &scale, view.wireframe, style)?;
     }
     draw_titles(&chart, area, [w, cost, b], style)?;
-    let (outside, labels) = draw_overlays(&mut chart, view, (w, cost, b), style)?;
+    let mut legend = Legend::default();
+    let (outside, labels) = draw_overlays(&mut chart, view, (w, cost, b), &mut legend, style)?;
     if labels > 0 {
-        chart2d::legend(&mut chart, Corner::UpperRight, style)?;
+        legend.draw(
+            &chart.plotting_area().strip_coord_spec(),
+            Corner::UpperRight,
+            style,
+        )?;
     }
     if outside > 0 {
         note(area, &off_chart(outside, ""), Corner::LowerLeft, style)?;

@@ -7,7 +7,7 @@ use plotters::style::Color;
 
 use super::contour::ContourView;
 use super::error::FigureError;
-use super::legend::legend_entry;
+use super::legend::Legend;
 use super::marks::{Mark, Marker};
 use super::overlay::Look;
 use super::style::{palette, Style};
@@ -29,6 +29,7 @@ pub(crate) fn draw_overlays<DB: DrawingBackend>(
     chart: &mut Chart3d<'_, DB>,
     view: &SurfaceView<'_>,
     ranges: Box3,
+    legend: &mut Legend,
     style: &Style,
 ) -> Result<(usize, usize), FigureError> {
     let (mut outside, mut labels) = (0, 0);
@@ -39,7 +40,7 @@ pub(crate) fn draw_overlays<DB: DrawingBackend>(
                 marker: Some(Marker::Cross),
                 ..Look::line(path.color, 1.2)
             };
-            legend_entry(chart, path.label, look, style)?;
+            legend.add(path.label, look);
             labels += 1;
         }
     }
@@ -55,7 +56,7 @@ pub(crate) fn draw_overlays<DB: DrawingBackend>(
             halo: true,
             ..Look::points(palette::OPTIMUM, Marker::Star)
         };
-        legend_entry(chart, ContourView::OPTIMUM_LABEL, look, style)?;
+        legend.add(ContourView::OPTIMUM_LABEL, look);
         labels += 1;
     }
     Ok((outside, labels))

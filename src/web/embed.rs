@@ -94,6 +94,10 @@ fn apply_layout(config: &LabConfig) {
             toggle_class(&element, "holds-figure", true);
             toggle_class(&element, "hidden-cell", false);
         }
+        // Figures in the page's markup; the training panels mark theirs when they are made.
+        if let Some(holder) = by_id(&format!("fig-{figure}")).and_then(|c| c.parent_element()) {
+            toggle_class(&holder, "the-figure", true);
+        }
     }
     if let Some(lr) = config.practice_lr {
         if let Some(input) = by_id_as::<HtmlInputElement>("practice-lr") {

@@ -1,6 +1,7 @@
 //! The browser layer (wasm32 only): the JavaScript API, the notebook page and its events.
 
 pub mod api;
+pub mod canvas;
 pub mod cells;
 pub mod diagnostics;
 pub mod dom;

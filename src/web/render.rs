@@ -6,10 +6,10 @@ use std::collections::HashMap;
 
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, IntoDrawingArea};
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlCanvasElement, MouseEvent};
 
+use super::canvas::LabCanvas;
 use super::dom::{self, by_id_as};
 use super::lab::{with_lab, Lab};
 use crate::app::notes::{fmt, short};
@@ -21,7 +21,7 @@ thread_local! {
 }
 
 /// The drawing area every figure function receives in the browser.
-pub type Area = DrawingArea<CanvasBackend, Shift>;
+pub type Area = DrawingArea<LabCanvas, Shift>;
 
 /// Sizes the canvas `fig-<name>` to its CSS box times the device pixel ratio; `None` while it
 /// is not laid out (a hidden cell), so nothing is drawn at a wrong size.
@@ -52,7 +52,7 @@ pub fn paint<T>(
     let (canvas, style) = prepare(name)?;
     let _ = canvas.set_attribute("role", "img");
     let _ = canvas.set_attribute("aria-label", alt);
-    let backend = CanvasBackend::with_canvas_object(canvas)?;
+    let backend = LabCanvas::new(canvas)?;
     let area = backend.into_drawing_area();
     let result =
         draw(&area, &style).and_then(|t| area.present().map(|_| t).map_err(FigureError::from));
