@@ -474,10 +474,14 @@ fn kept_legend(current: &str, kept: &[String]) {
         return;
     };
     list.set_text_content(None);
-    let entries = std::iter::once(format!("● now: {current}"))
-        .chain(kept.iter().map(|k| format!("kept: {k}")));
-    for text in entries {
-        let item = super::dom::create("li", "");
+    let now = std::iter::once(("run-now".to_string(), format!("now: {current}")));
+    let others = kept
+        .iter()
+        .enumerate()
+        .map(|(k, label)| (format!("run-k{}", k % 6), format!("kept: {label}")));
+    // The class gives each entry its run's colour swatch (see style.css).
+    for (class, text) in now.chain(others) {
+        let item = super::dom::create("li", &class);
         set_text(&item, &text);
         let _ = list.append_child(&item);
     }
