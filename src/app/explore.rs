@@ -119,6 +119,16 @@ pub struct Changes {
 }
 
 impl Changes {
+    /// Everything changed: new data, or a first draw.
+    pub const ALL: Self = Self {
+        data: true,
+        run: true,
+        frame: true,
+        view: true,
+        runs: true,
+        controls: true,
+    };
+
     /// True when any view needs a redraw.
     pub fn any(&self) -> bool {
         self.data || self.run || self.frame || self.view || self.runs || self.controls
@@ -311,13 +321,6 @@ impl Explorer {
             kept.run = model::train(&self.scene.q, &kept.config).unwrap_or_default();
         }
         self.retrain(false);
-        Changes {
-            data: true,
-            run: true,
-            frame: true,
-            view: true,
-            runs: true,
-            controls: true,
-        }
+        Changes::ALL
     }
 }

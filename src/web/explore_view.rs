@@ -118,14 +118,7 @@ pub fn stop() {
 
 /// Redraws every view (the cell's render, and on resize).
 pub fn redraw_all() {
-    views::explore(&Changes {
-        data: true,
-        run: true,
-        frame: true,
-        view: true,
-        runs: true,
-        controls: true,
-    });
+    views::explore(&Changes::ALL);
     sync_controls();
 }
 
