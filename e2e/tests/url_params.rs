@@ -180,3 +180,22 @@ fn figure_param_picks_one_training_panel() -> Result<()> {
     let lab = e2e::lab()?;
     expect_only_figure(&lab, "train-6-params")
 }
+
+#[test]
+fn practice_rate_from_the_url_runs_it_quietly_in_a_lone_cell() -> Result<()> {
+    let lab = e2e::lab()?;
+    lab.open("?cells=practice&practiceLr=0.2")?;
+    let (value, status, panels): (String, String, usize) = lab.js_as(
+        "return [document.getElementById('practice-lr').value,
+                 document.querySelector('#cell-practice .status').textContent,
+                 document.querySelectorAll('#practice-panels canvas').length];",
+        vec![],
+    )?;
+    ensure!(value == "0.2", "practiceLr fills the field: {value:?}");
+    ensure!(panels == 10, "the practice ran on opening: {panels} panels");
+    ensure!(
+        status.is_empty(),
+        "cells hidden by the URL run without a note about them: {status:?}"
+    );
+    lab.expect_clean_console("while opening a lone practice cell")
+}

@@ -38,8 +38,10 @@ pub fn run_cell(name: &str) {
         execute(dep);
     }
     execute(name);
-    if !missing.is_empty() {
-        let names: Vec<String> = missing
+    // Cells hidden by the URL's `cells` run silently: the reader cannot see them anyway.
+    let shown: Vec<&str> = missing.into_iter().filter(|d| is_shown(d)).collect();
+    if !shown.is_empty() {
+        let names: Vec<String> = shown
             .iter()
             .map(|d| format!("“{}”", lab::title(d)))
             .collect();
@@ -49,6 +51,10 @@ pub fn run_cell(name: &str) {
         );
         set_status(name, &note);
     }
+}
+
+fn is_shown(name: &str) -> bool {
+    cell_element(name).is_some_and(|c| !c.class_list().contains("hidden-cell"))
 }
 
 /// The cells `name` needs that have not run since the last restart, earliest first.
