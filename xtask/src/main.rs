@@ -21,7 +21,10 @@ commands:
   serve [--port N]      setup, then serve the site at http://127.0.0.1:N/ (default 8080)
   dist [--out DIR]      setup, then build the release site into DIR (default dist/)
   test                  setup, then every check: fmt, clippy, native, wasm and end-to-end tests
-  bench [-- ARGS]       run the engine benchmarks (ARGS go to criterion)";
+  bench [--write-readme] [--replays N]
+                        setup, then measure load, redraw, size, engine and memory and print
+                        one table against the targets; --write-readme also puts it in
+                        README.md. --replays: memory-check replays (default 100)";
 
 fn main() -> ExitCode {
     util::put_cargo_bin_on_path();
