@@ -1077,3 +1077,32 @@ fn surface_frame_reads_back_the_node_under_the_pointer() {
     }
     assert!(found > 10, "the surface covers part of the figure: {found}");
 }
+
+#[test]
+fn surface_layers_split_the_mesh_from_the_overlays() {
+    use gd_lab::figures::surface::Layers;
+    let lab = lab();
+    let style = Style::default();
+    let view = lab_surface(&lab, false);
+    let (all, whole) = svg(|a| surface::draw(a, &view, &style));
+    let (base_svg, base) = svg(|a| surface::draw_layers(a, &view, &style, Layers::Base));
+    let (top_svg, top) = svg(|a| surface::draw_layers(a, &view, &style, Layers::Overlays));
+    assert_eq!(
+        base, whole,
+        "the base projects every node where the whole figure does"
+    );
+    assert!(top.is_empty(), "the overlays do not project the mesh again");
+    let polygons = |s: &str| s.matches("<polygon").count();
+    assert!(
+        polygons(&base_svg) > 500 && polygons(&top_svg) < 20,
+        "{} / {}",
+        polygons(&base_svg),
+        polygons(&top_svg)
+    );
+    assert!(
+        texts(&top_svg).iter().any(|t| t == "optimum"),
+        "the legend is an overlay"
+    );
+    assert!(!texts(&base_svg).iter().any(|t| t == "optimum"));
+    assert!(all.len() > base_svg.len());
+}

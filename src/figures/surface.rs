@@ -9,7 +9,7 @@
 
 use plotters::coord::Shift;
 use plotters::prelude::{ChartBuilder, DrawingArea, DrawingBackend};
-use plotters::style::{RGBColor, WHITE};
+use plotters::style::{RGBColor, TRANSPARENT, WHITE};
 
 use super::colors::CostScale;
 use super::error::FigureError;
@@ -68,34 +68,77 @@ impl SurfaceView<'_> {
     pub const MAX_CELLS: usize = 40;
 }
 
+/// The parts of the surface figure. The base (caption, axes, the mesh and its depth order)
+/// changes only with the grid, the view angle and the size; the overlays (paths, current
+/// point, legend) change every frame. Drawing them apart lets a page keep the base as an
+/// image and project the mesh once per view angle, not once per frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layers {
+    /// The whole figure.
+    All,
+    /// Caption, axes and mesh only.
+    Base,
+    /// Paths, current point, optimum and legend only, on top of a base drawn before.
+    Overlays,
+}
+
 /// Draws the surface figure on `area` and returns where its grid nodes lie on screen.
 pub fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     view: &SurfaceView<'_>,
     style: &Style,
 ) -> Result<SurfaceFrame, FigureError> {
-    area.fill(&WHITE)?;
+    draw_layers(area, view, style, Layers::All)
+}
+
+/// Draws the chosen `layers` of the surface figure. The node positions are returned by the
+/// layers that draw the mesh (empty for [`Layers::Overlays`], whose chart is the same).
+pub fn draw_layers<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    view: &SurfaceView<'_>,
+    style: &Style,
+    layers: Layers,
+) -> Result<SurfaceFrame, FigureError> {
+    let base = layers != Layers::Overlays;
+    if base {
+        area.fill(&WHITE)?;
+    }
     let grid = view.grid;
     let (w, b) = (axis_range(&grid.w), axis_range(&grid.b));
     let cost = cost_range(&grid.cost);
-    let mut chart = build(area, view, [w, cost, b], style)?;
-    if let Some(scale) = CostScale::from_costs(&grid.cost) {
-        draw_mesh(&chart, grid, &scale, view.wireframe, style)?;
+    let mut chart = build(area, view, [w, cost, b], style, base)?;
+    let mut frame = SurfaceFrame::default();
+    if base {
+        if let Some(scale) = CostScale::from_costs(&grid.cost) {
+            draw_mesh(&chart, grid, &scale, view.wireframe, style)?;
+        }
+        draw_titles(&chart, area, [w, cost, b], style)?;
+        frame = SurfaceFrame::of_chart(&chart, grid);
     }
-    draw_titles(&chart, area, [w, cost, b], style)?;
+    if layers != Layers::Base {
+        draw_on_top(area, &mut chart, view, (w, cost, b), style)?;
+    }
+    Ok(frame)
+}
+
+/// The overlays with their legend, and a note when visited points lie off the chart.
+fn draw_on_top<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    chart: &mut Chart3d<'_, DB>,
+    view: &SurfaceView<'_>,
+    ranges: ((f64, f64), (f64, f64), (f64, f64)),
+    style: &Style,
+) -> Result<(), FigureError> {
     let mut legend = Legend::default();
-    let (outside, labels) = draw_overlays(&mut chart, view, (w, cost, b), &mut legend, style)?;
+    let (outside, labels) = draw_overlays(chart, view, ranges, &mut legend, style)?;
     if labels > 0 {
-        legend.draw(
-            &chart.plotting_area().strip_coord_spec(),
-            Corner::UpperRight,
-            style,
-        )?;
+        let plot = chart.plotting_area().strip_coord_spec();
+        legend.draw(&plot, Corner::UpperRight, style)?;
     }
     if outside > 0 {
         note(area, &off_chart(outside, ""), Corner::LowerLeft, style)?;
     }
-    Ok(SurfaceFrame::of_chart(&chart, grid))
+    Ok(())
 }
 
 /// The cost axis: from 0 (or the lowest cost, if negative) to the highest finite cost.
@@ -111,9 +154,18 @@ fn build<'a, DB: DrawingBackend>(
     view: &SurfaceView<'_>,
     [w, cost, b]: [(f64, f64); 3],
     style: &Style,
+    decorate: bool,
 ) -> Result<Chart3d<'a, DB>, FigureError> {
+    // The overlays' chart takes the same room for the caption, drawn invisible, so that
+    // both layers project every point to the same pixel.
+    let caption = style.caption_font();
+    let caption = if decorate {
+        caption
+    } else {
+        caption.color(&TRANSPARENT)
+    };
     let mut chart = ChartBuilder::on(area)
-        .caption(view.title, style.caption_font())
+        .caption(view.title, caption)
         .margin(style.px(8.0))
         .build_cartesian_3d(w.0..w.1, cost.0..cost.1, b.0..b.1)?;
     let angle = |v: f64, default: f64| if v.is_finite() { v } else { default };
@@ -127,6 +179,9 @@ fn build<'a, DB: DrawingBackend>(
         p.scale = scale;
         p.into_matrix()
     });
+    if !decorate {
+        return Ok(chart);
+    }
     chart
         .configure_axes()
         .label_style(style.tick_font())

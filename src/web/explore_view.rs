@@ -32,7 +32,8 @@ pub fn open() {
             start,
             lab.config.lr,
         );
-        lab.explore_contour = Some(crate::figures::ContourImage::new(&explorer.scene.grid));
+        // The explorer starts on the lab's data: its contour image is the lab's.
+        lab.explore_contour = lab.contour.clone();
         lab.explorer = Some(explorer);
         Some(())
     });

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, IntoDrawingArea};
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlCanvasElement, MouseEvent};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, MouseEvent};
 
 use super::canvas::LabCanvas;
 use super::dom::{self, by_id_as};
@@ -18,6 +18,8 @@ use crate::figures::{FigureError, PlotFrame, Style, SurfaceFrame};
 thread_local! {
     static FRAMES: RefCell<HashMap<String, PlotFrame>> = RefCell::new(HashMap::new());
     static SURFACES: RefCell<HashMap<String, SurfaceFrame>> = RefCell::new(HashMap::new());
+    /// Offscreen base layers of 3D figures, with the key they were drawn for.
+    static BASES: RefCell<HashMap<String, (String, HtmlCanvasElement)>> = RefCell::new(HashMap::new());
 }
 
 /// The drawing area every figure function receives in the browser.
@@ -50,12 +52,25 @@ pub fn paint<T>(
     draw: impl FnOnce(&Area, &Style) -> Result<T, FigureError>,
 ) -> Option<T> {
     let (canvas, style) = prepare(name)?;
+    describe(&canvas, alt);
+    draw_on(name, canvas, &style, draw)
+}
+
+fn describe(canvas: &HtmlCanvasElement, alt: &str) {
     let _ = canvas.set_attribute("role", "img");
     let _ = canvas.set_attribute("aria-label", alt);
-    let backend = LabCanvas::new(canvas)?;
-    let area = backend.into_drawing_area();
+}
+
+/// Draws on `canvas` (visible or not); a failure is logged with the figure's name.
+fn draw_on<T>(
+    name: &str,
+    canvas: HtmlCanvasElement,
+    style: &Style,
+    draw: impl FnOnce(&Area, &Style) -> Result<T, FigureError>,
+) -> Option<T> {
+    let area = LabCanvas::new(canvas)?.into_drawing_area();
     let result =
-        draw(&area, &style).and_then(|t| area.present().map(|_| t).map_err(FigureError::from));
+        draw(&area, style).and_then(|t| area.present().map(|_| t).map_err(FigureError::from));
     match result {
         Ok(t) => Some(t),
         Err(e) => {
@@ -63,6 +78,64 @@ pub fn paint<T>(
             None
         }
     }
+}
+
+/// Draws a 3D figure in two layers. The base (axes and the projected, depth-sorted mesh) is
+/// drawn into an offscreen canvas only when `key` (view angle and data) or the size changes;
+/// every other redraw copies it and draws the overlays on top. So scrubbing and playing never
+/// project the mesh again.
+pub fn paint_layered(
+    name: &str,
+    alt: &str,
+    key: &str,
+    base: impl FnOnce(&Area, &Style) -> Result<SurfaceFrame, FigureError>,
+    overlays: impl FnOnce(&Area, &Style) -> Result<SurfaceFrame, FigureError>,
+) {
+    let Some((canvas, style)) = prepare(name) else {
+        return;
+    };
+    describe(&canvas, alt);
+    let key = format!("{key}/{}x{}", canvas.width(), canvas.height());
+    let cached = BASES.with(|b| {
+        b.borrow()
+            .get(name)
+            .filter(|(k, _)| *k == key)
+            .map(|(_, c)| c.clone())
+    });
+    let Some(offscreen) = cached.or_else(|| draw_base(name, &canvas, &style, key, base)) else {
+        return;
+    };
+    let Some(context) = canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+    else {
+        return;
+    };
+    let _ = context.draw_image_with_html_canvas_element(&offscreen, 0.0, 0.0);
+    draw_on(name, canvas, &style, overlays);
+}
+
+fn draw_base(
+    name: &str,
+    canvas: &HtmlCanvasElement,
+    style: &Style,
+    key: String,
+    base: impl FnOnce(&Area, &Style) -> Result<SurfaceFrame, FigureError>,
+) -> Option<HtmlCanvasElement> {
+    let offscreen = dom::create("canvas", "")
+        .dyn_into::<HtmlCanvasElement>()
+        .ok()?;
+    offscreen.set_width(canvas.width());
+    offscreen.set_height(canvas.height());
+    let frame = draw_on(name, offscreen.clone(), style, base)?;
+    SURFACES.with(|f| f.borrow_mut().insert(name.to_string(), frame));
+    BASES.with(|b| {
+        b.borrow_mut()
+            .insert(name.to_string(), (key, offscreen.clone()))
+    });
+    Some(offscreen)
 }
 
 /// Draws a 2D figure and keeps its frame for pointer events.
@@ -73,17 +146,6 @@ pub fn paint_framed(
 ) {
     if let Some(frame) = paint(name, alt, draw) {
         FRAMES.with(|f| f.borrow_mut().insert(name.to_string(), frame));
-    }
-}
-
-/// Draws a 3D surface and keeps where its nodes lie, for pointer read-outs.
-pub fn paint_surface(
-    name: &str,
-    alt: &str,
-    draw: impl FnOnce(&Area, &Style) -> Result<SurfaceFrame, FigureError>,
-) {
-    if let Some(frame) = paint(name, alt, draw) {
-        SURFACES.with(|f| f.borrow_mut().insert(name.to_string(), frame));
     }
 }
 

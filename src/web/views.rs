@@ -4,7 +4,7 @@
 use super::dom::{by_id, set_text, set_text_by_id};
 use super::lab::{with_lab, Lab};
 use super::render::{
-    costs_text, optimum_text, paint, paint_framed, paint_surface, pointer_to_surface,
+    costs_text, optimum_text, paint, paint_framed, paint_layered, pointer_to_surface,
 };
 use super::table;
 use crate::app::explore::{Changes, Explorer};
@@ -12,7 +12,7 @@ use crate::app::notes::{self, short};
 use crate::figures::contour::{self, ContourView, PathOverlay};
 use crate::figures::cost_curve::{self, CostCurveView, Run};
 use crate::figures::data_space::{self, DataView, Line};
-use crate::figures::surface::{self, SurfacePath, SurfaceView};
+use crate::figures::surface::{self, Layers, SurfacePath, SurfaceView};
 use crate::figures::{palette, ContourImage, Marker};
 use crate::model::{Analysis, Trajectory};
 
@@ -464,9 +464,18 @@ fn explore_surface(e: &Explorer, i: usize, current: &str) {
         "3D cost surface seen from yaw {}°, pitch {}°, with the path up to iteration {i} (cost {}). Arrow keys turn it.",
         e.angles.0.to_degrees().round(), e.angles.1.to_degrees().round(), short(run.cost[i])
     );
-    paint_surface("explore-surface", &alt, |area, style| {
-        surface::draw(area, &view, style)
-    });
+    // The base layer depends on the view angle and the data only (the grid is the data's).
+    let key = format!(
+        "{:?}/{:?}/{}/{:?}",
+        e.angles.0, e.angles.1, e.spec.seed, e.spec.noise
+    );
+    paint_layered(
+        "explore-surface",
+        &alt,
+        &key,
+        |area, style| surface::draw_layers(area, &view, style, Layers::Base),
+        |area, style| surface::draw_layers(area, &view, style, Layers::Overlays),
+    );
 }
 
 fn kept_legend(current: &str, kept: &[String]) {
