@@ -1106,3 +1106,58 @@ fn surface_layers_split_the_mesh_from_the_overlays() {
     assert!(!texts(&base_svg).iter().any(|t| t == "optimum"));
     assert!(all.len() > base_svg.len());
 }
+
+#[test]
+fn contour_layers_share_one_base_across_titles_and_paths() {
+    use gd_lab::figures::Layers;
+    let lab = lab();
+    let style = Style::default();
+    let image = ContourImage::new(&lab.grid);
+    let paths = [path(&lab.run, palette::RUNS[0], "lr 0.1")];
+    let one = ContourView {
+        title: "Parameter space, iteration 3",
+        ..lab_contour(&lab, &image, &paths)
+    };
+    let other = ContourView {
+        title: "Path of gradient descent",
+        paths: &[],
+        ..one
+    };
+    let (base_one, f1) = svg(|a| contour::draw_layers(a, &one, &style, Layers::Base));
+    let (base_other, f2) = svg(|a| contour::draw_layers(a, &other, &style, Layers::Base));
+    let (top, f3) = svg(|a| contour::draw_layers(a, &one, &style, Layers::Overlays));
+    let (_, whole) = svg(|a| contour::draw(a, &one, &style));
+    let visible = |s: &str| {
+        texts(s)
+            .into_iter()
+            .filter(|t| t.contains("iteration 3"))
+            .count()
+    };
+    assert_eq!(f1, f2, "titles of one height leave the plot where it was");
+    assert_eq!(f1, f3, "both layers map (w, b) to the same pixel");
+    assert_eq!(f1, whole);
+    assert!(
+        base_one.matches("<rect").count() > 500,
+        "the base holds the colour image"
+    );
+    assert!(
+        top.matches("<rect").count() < 20,
+        "the overlays do not fill it again"
+    );
+    assert!(
+        texts(&top).iter().any(|t| t == "lr 0.1"),
+        "the legend is an overlay"
+    );
+    assert_eq!(visible(&top), 1, "the overlays write the caption");
+    let strip = |s: &str| {
+        s.lines()
+            .filter(|l| !l.contains("<text"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(
+        strip(&base_one),
+        strip(&base_other),
+        "one base serves every title and path"
+    );
+}

@@ -7,6 +7,7 @@ use plotters::style::{Color, BLACK, TRANSPARENT, WHITE};
 
 use super::error::FigureError;
 use super::frame::PlotFrame;
+use super::layers::Layers;
 use super::style::{tick_label, Style};
 
 /// A 2D chart with f64 axes.
@@ -33,9 +34,28 @@ pub(crate) fn build<'a, DB: DrawingBackend>(
     axes: &Axes<'_>,
     style: &Style,
 ) -> Result<Chart2d<'a, DB>, FigureError> {
-    area.fill(&WHITE)?;
+    build_layer(area, axes, style, Layers::All)
+}
+
+/// The chart for one layer: the base fills the background and draws the axes, the overlays
+/// draw the caption. Both take the same room, so they map every point to the same pixel.
+pub(crate) fn build_layer<'a, DB: DrawingBackend>(
+    area: &'a DrawingArea<DB, Shift>,
+    axes: &Axes<'_>,
+    style: &Style,
+    layers: Layers,
+) -> Result<Chart2d<'a, DB>, FigureError> {
+    if layers.base() {
+        area.fill(&WHITE)?;
+    }
+    let caption = style.caption_font();
+    let caption = if layers.overlays() {
+        caption
+    } else {
+        caption.color(&TRANSPARENT)
+    };
     let mut chart = ChartBuilder::on(area)
-        .caption(axes.title, style.caption_font())
+        .caption(axes.title, caption)
         .margin(style.px(12.0))
         .x_label_area_size(style.px(44.0))
         .y_label_area_size(style.px(62.0))
@@ -56,7 +76,9 @@ pub(crate) fn build<'a, DB: DrawingBackend>(
     if !axes.grid {
         mesh.disable_mesh();
     }
-    mesh.draw()?;
+    if layers.base() {
+        mesh.draw()?;
+    }
     Ok(chart)
 }
 

@@ -11,6 +11,7 @@ pub use super::contour_image::{ContourImage, Isoline};
 use super::error::FigureError;
 use super::frame::PlotFrame;
 use super::geometry::Bounds;
+use super::layers::Layers;
 use super::layout::{note, off_chart, quiet_corner};
 use super::legend::Legend;
 use super::marks::{Mark, Marker};
@@ -66,6 +67,18 @@ pub fn draw<DB: DrawingBackend>(
     view: &ContourView<'_>,
     style: &Style,
 ) -> Result<PlotFrame, FigureError> {
+    draw_layers(area, view, style, Layers::All)
+}
+
+/// Draws the chosen `layers`: the base is the background, axes, colour image and iso-lines
+/// (the same for every figure of one grid and size, whatever its title and paths); the
+/// overlays are the caption, paths, points and legend.
+pub fn draw_layers<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    view: &ContourView<'_>,
+    style: &Style,
+    layers: Layers,
+) -> Result<PlotFrame, FigureError> {
     let (x, y) = (view.image.w_range(), view.image.b_range());
     let (title, y_label) = (view.title, &tick_label);
     let axes = Axes {
@@ -77,28 +90,43 @@ pub fn draw<DB: DrawingBackend>(
         grid: false,
         y_label,
     };
-    let mut chart = chart2d::build(area, &axes, style)?;
+    let mut chart = chart2d::build_layer(area, &axes, style, layers)?;
     let frame = chart2d::frame(&chart, &axes, y, false);
-    draw_image(&chart, view.image, style)?;
+    if layers.base() {
+        draw_image(&chart, view.image, style)?;
+    }
+    if layers.overlays() {
+        draw_on_top(&mut chart, &frame, view, style)?;
+    }
+    Ok(frame)
+}
+
+/// The paths, points and legend, and a note when visited points lie off the chart.
+fn draw_on_top<DB: DrawingBackend>(
+    chart: &mut Chart2d<'_, DB>,
+    frame: &PlotFrame,
+    view: &ContourView<'_>,
+    style: &Style,
+) -> Result<(), FigureError> {
     let mut legend = Legend::default();
-    let (outside, labels) = draw_overlays(&mut chart, &frame, view, &mut legend, style)?;
+    let (outside, labels) = draw_overlays(chart, frame, view, &mut legend, style)?;
     let mut avoid: Vec<(f64, f64)> = view.paths.iter().flat_map(|p| p.points()).collect();
     avoid.extend(view.current.into_iter().chain(view.optimum));
-    let corner = quiet_corner(&frame, &avoid, None);
+    let corner = quiet_corner(frame, &avoid, None);
+    let plot = chart.plotting_area().strip_coord_spec();
     if labels > 0 {
-        legend.draw(&chart.plotting_area().strip_coord_spec(), corner, style)?;
+        legend.draw(&plot, corner, style)?;
     }
     if outside > 0 {
-        let plot = chart.plotting_area().strip_coord_spec();
         let text = off_chart(outside, ": arrows show where");
         note(
             &plot,
             &text,
-            quiet_corner(&frame, &avoid, Some(corner)),
+            quiet_corner(frame, &avoid, Some(corner)),
             style,
         )?;
     }
-    Ok(frame)
+    Ok(())
 }
 
 /// The colour image (one rectangle per merged cell) and the iso-cost lines.

@@ -14,6 +14,7 @@ use plotters::style::{RGBColor, TRANSPARENT, WHITE};
 use super::colors::CostScale;
 use super::error::FigureError;
 use super::geometry::{finite_min_max, padded};
+pub use super::layers::Layers;
 use super::layout::{note, off_chart, Corner};
 use super::legend::Legend;
 use super::style::{tick_label, Style};
@@ -66,20 +67,6 @@ impl SurfaceView<'_> {
     pub const DEFAULT_PITCH: f64 = 0.45;
     /// Most cells drawn along each side.
     pub const MAX_CELLS: usize = 40;
-}
-
-/// The parts of the surface figure. The base (caption, axes, the mesh and its depth order)
-/// changes only with the grid, the view angle and the size; the overlays (paths, current
-/// point, legend) change every frame. Drawing them apart lets a page keep the base as an
-/// image and project the mesh once per view angle, not once per frame.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Layers {
-    /// The whole figure.
-    All,
-    /// Caption, axes and mesh only.
-    Base,
-    /// Paths, current point, optimum and legend only, on top of a base drawn before.
-    Overlays,
 }
 
 /// Draws the surface figure on `area` and returns where its grid nodes lie on screen.

@@ -11,6 +11,10 @@ use super::{cells, embed};
 /// and marks `lab-ready` once every shown figure is painted.
 #[wasm_bindgen]
 pub fn start() {
+    // With `lab-ready`, splits a load into fetching and compiling, and drawing.
+    if let Some(performance) = dom::window().performance() {
+        let _ = performance.mark("lab-start");
+    }
     let config = embed::read_config();
     let opening = embed::opening_cells(&config);
     install(Lab::new(config));

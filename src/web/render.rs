@@ -18,8 +18,8 @@ use crate::figures::{FigureError, PlotFrame, Style, SurfaceFrame};
 thread_local! {
     static FRAMES: RefCell<HashMap<String, PlotFrame>> = RefCell::new(HashMap::new());
     static SURFACES: RefCell<HashMap<String, SurfaceFrame>> = RefCell::new(HashMap::new());
-    /// Offscreen base layers of 3D figures, with the key they were drawn for.
-    static BASES: RefCell<HashMap<String, (String, HtmlCanvasElement)>> = RefCell::new(HashMap::new());
+    /// Offscreen base layers, by what they show and their size.
+    static BASES: RefCell<HashMap<String, HtmlCanvasElement>> = RefCell::new(HashMap::new());
 }
 
 /// The drawing area every figure function receives in the browser.
@@ -80,62 +80,90 @@ fn draw_on<T>(
     }
 }
 
-/// Draws a 3D figure in two layers. The base (axes and the projected, depth-sorted mesh) is
-/// drawn into an offscreen canvas only when `key` (view angle and data) or the size changes;
-/// every other redraw copies it and draws the overlays on top. So scrubbing and playing never
-/// project the mesh again.
-pub fn paint_layered(
+/// Draws a figure in two layers (see [`crate::figures::Layers`]). The base is drawn into an
+/// offscreen canvas only when no figure has drawn one for `key` (grid, view angle) at this
+/// size; otherwise the kept one is copied. The overlays are drawn on top every time. So
+/// scrubbing never projects the 3D mesh again, and the lab's nine contour plots fill their
+/// colour image once. Returns what the base (if drawn now) and the overlays returned.
+pub fn paint_layered<T>(
     name: &str,
     alt: &str,
     key: &str,
-    base: impl FnOnce(&Area, &Style) -> Result<SurfaceFrame, FigureError>,
-    overlays: impl FnOnce(&Area, &Style) -> Result<SurfaceFrame, FigureError>,
-) {
+    base: impl FnOnce(&Area, &Style) -> Result<T, FigureError>,
+    overlays: impl FnOnce(&Area, &Style) -> Result<T, FigureError>,
+) -> (Option<T>, Option<T>) {
     let Some((canvas, style)) = prepare(name) else {
-        return;
+        return (None, None);
     };
     describe(&canvas, alt);
-    let key = format!("{key}/{}x{}", canvas.width(), canvas.height());
-    let cached = BASES.with(|b| {
-        b.borrow()
-            .get(name)
-            .filter(|(k, _)| *k == key)
-            .map(|(_, c)| c.clone())
-    });
-    let Some(offscreen) = cached.or_else(|| draw_base(name, &canvas, &style, key, base)) else {
-        return;
+    let key = format!(
+        "{key}/{}x{}/{}",
+        canvas.width(),
+        canvas.height(),
+        style.scale
+    );
+    let cached = BASES.with(|b| b.borrow().get(&key).cloned());
+    let (offscreen, drawn) = match cached {
+        Some(offscreen) => (offscreen, None),
+        None => match draw_base(name, &canvas, &style, key, base) {
+            Some((offscreen, t)) => (offscreen, Some(t)),
+            None => return (None, None),
+        },
     };
-    let Some(context) = canvas
+    let context = canvas
         .get_context("2d")
         .ok()
         .flatten()
-        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
-    else {
-        return;
+        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok());
+    let Some(context) = context else {
+        return (drawn, None);
     };
     let _ = context.draw_image_with_html_canvas_element(&offscreen, 0.0, 0.0);
-    draw_on(name, canvas, &style, overlays);
+    (drawn, draw_on(name, canvas, &style, overlays))
 }
 
-fn draw_base(
+/// Most base layers kept at once (each is a canvas-sized bitmap).
+const MAX_BASES: usize = 8;
+
+fn draw_base<T>(
     name: &str,
     canvas: &HtmlCanvasElement,
     style: &Style,
     key: String,
-    base: impl FnOnce(&Area, &Style) -> Result<SurfaceFrame, FigureError>,
-) -> Option<HtmlCanvasElement> {
+    base: impl FnOnce(&Area, &Style) -> Result<T, FigureError>,
+) -> Option<(HtmlCanvasElement, T)> {
     let offscreen = dom::create("canvas", "")
         .dyn_into::<HtmlCanvasElement>()
         .ok()?;
     offscreen.set_width(canvas.width());
     offscreen.set_height(canvas.height());
-    let frame = draw_on(name, offscreen.clone(), style, base)?;
-    SURFACES.with(|f| f.borrow_mut().insert(name.to_string(), frame));
+    let t = draw_on(name, offscreen.clone(), style, base)?;
     BASES.with(|b| {
-        b.borrow_mut()
-            .insert(name.to_string(), (key, offscreen.clone()))
+        let mut bases = b.borrow_mut();
+        if bases.len() >= MAX_BASES {
+            bases.clear();
+        }
+        bases.insert(key, offscreen.clone());
     });
-    Some(offscreen)
+    Some((offscreen, t))
+}
+
+/// Keeps the node positions of a 3D figure drawn by [`paint_layered`].
+pub fn keep_surface(name: &str, frame: SurfaceFrame) {
+    SURFACES.with(|f| f.borrow_mut().insert(name.to_string(), frame));
+}
+
+/// Draws a 2D figure in layers (see [`paint_layered`]) and keeps its frame for pointers.
+pub fn paint_layered_framed(
+    name: &str,
+    alt: &str,
+    key: &str,
+    base: impl FnOnce(&Area, &Style) -> Result<PlotFrame, FigureError>,
+    overlays: impl FnOnce(&Area, &Style) -> Result<PlotFrame, FigureError>,
+) {
+    if let (_, Some(frame)) = paint_layered(name, alt, key, base, overlays) {
+        FRAMES.with(|f| f.borrow_mut().insert(name.to_string(), frame));
+    }
 }
 
 /// Draws a 2D figure and keeps its frame for pointer events.

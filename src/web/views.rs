@@ -4,7 +4,8 @@
 use super::dom::{by_id, set_text, set_text_by_id};
 use super::lab::{with_lab, Lab};
 use super::render::{
-    costs_text, optimum_text, paint, paint_framed, paint_layered, pointer_to_surface,
+    costs_text, keep_surface, optimum_text, paint, paint_framed, paint_layered,
+    paint_layered_framed, pointer_to_surface,
 };
 use super::table;
 use crate::app::explore::{Changes, Explorer};
@@ -12,8 +13,8 @@ use crate::app::notes::{self, short};
 use crate::figures::contour::{self, ContourView, PathOverlay};
 use crate::figures::cost_curve::{self, CostCurveView, Run};
 use crate::figures::data_space::{self, DataView, Line};
-use crate::figures::surface::{self, Layers, SurfacePath, SurfaceView};
-use crate::figures::{palette, ContourImage, Marker};
+use crate::figures::surface::{self, SurfacePath, SurfaceView};
+use crate::figures::{palette, ContourImage, Layers, Marker};
 use crate::model::{Analysis, Trajectory};
 
 fn optimum2(a: Option<Analysis>) -> Option<(f64, f64)> {
@@ -22,6 +23,31 @@ fn optimum2(a: Option<Analysis>) -> Option<(f64, f64)> {
 
 fn optimum3(a: Option<Analysis>) -> Option<(f64, f64, f64)> {
     a.map(|a| (a.w_star, a.b_star, a.cost_star))
+}
+
+/// What a contour plot's base layer shows: the lab's data and grid.
+fn lab_key(lab: &Lab) -> String {
+    let c = &lab.config;
+    format!("contour/{}/{:?}/{}", c.seed, c.noise, c.grid)
+}
+
+/// What the explorer's contour base shows: its own data (new noise) and grid.
+fn explore_key(e: &Explorer) -> String {
+    format!(
+        "contour/{}/{:?}/{}",
+        e.spec.seed, e.spec.noise, e.grid_spec.n_w
+    )
+}
+
+/// Draws a contour plot whose colour image and axes come from the shared base layer `key`.
+fn paint_contour(name: &str, alt: &str, key: &str, view: &ContourView<'_>) {
+    paint_layered_framed(
+        name,
+        alt,
+        key,
+        |area, style| contour::draw_layers(area, view, style, Layers::Base),
+        |area, style| contour::draw_layers(area, view, style, Layers::Overlays),
+    );
 }
 
 fn true_line(lab: &Lab) -> Line {
@@ -97,9 +123,12 @@ pub fn surface_cell() {
             current: None,
             optimum: optimum2(scene.analysis),
         };
-        paint_framed("contour", &format!("Contour plot. {alt}"), |area, style| {
-            contour::draw(area, &view, style)
-        });
+        paint_contour(
+            "contour",
+            &format!("Contour plot. {alt}"),
+            &lab_key(lab),
+            &view,
+        );
     });
 }
 
@@ -150,9 +179,7 @@ pub fn run_pair(prefix: &str, run: &Trajectory, i: usize) {
             "Contour plot with the {} points visited up to {state}.",
             i + 1
         );
-        paint_framed(&format!("{prefix}-{i}-params"), &alt, |area, style| {
-            contour::draw(area, &view, style)
-        });
+        paint_contour(&format!("{prefix}-{i}-params"), &alt, &lab_key(lab), &view);
     });
 }
 
@@ -209,9 +236,7 @@ pub fn results_cell() {
             short(run.b[0]),
             optimum_text(lab)
         );
-        paint_framed("results-contour", &alt, |area, style| {
-            contour::draw(area, &view, style)
-        });
+        paint_contour("results-contour", &alt, &lab_key(lab), &view);
         let runs = [Run {
             costs: &run.cost,
             color: palette::RUNS[0],
@@ -399,9 +424,7 @@ fn explore_contour(e: &Explorer, image: &ContourImage, i: usize, current: &str, 
         optimum: optimum2(e.scene.analysis),
     };
     let alt = format!("Contour plot; the path reaches w = {}, b = {} at iteration {i}. Click to start from another point.", short(e.run.w[i]), short(e.run.b[i]));
-    paint_framed("explore-contour", &alt, |area, style| {
-        contour::draw(area, &view, style)
-    });
+    paint_contour("explore-contour", &alt, &explore_key(e), &view);
 }
 
 fn explore_cost(e: &Explorer, i: usize, current: &str, kept: &[String]) {
@@ -469,13 +492,16 @@ fn explore_surface(e: &Explorer, i: usize, current: &str) {
         "{:?}/{:?}/{}/{:?}",
         e.angles.0, e.angles.1, e.spec.seed, e.spec.noise
     );
-    paint_layered(
+    let (base, _) = paint_layered(
         "explore-surface",
         &alt,
         &key,
         |area, style| surface::draw_layers(area, &view, style, Layers::Base),
         |area, style| surface::draw_layers(area, &view, style, Layers::Overlays),
     );
+    if let Some(frame) = base {
+        keep_surface("explore-surface", frame);
+    }
 }
 
 fn kept_legend(current: &str, kept: &[String]) {
