@@ -24,7 +24,7 @@ commands:
   bench [--write-readme] [--replays N]
                         setup, then measure load, redraw, size, engine and memory and print
                         one table against the targets; --write-readme also puts it in
-                        README.md. --replays: memory-check replays (default 100)";
+                        README.md. --replays: memory-check replays (default 1000)";
 
 fn main() -> ExitCode {
     util::put_cargo_bin_on_path();

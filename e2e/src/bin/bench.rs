@@ -6,7 +6,7 @@
 //! ```
 //!
 //! `DIST` overrides `GD_LAB_DIST`; `--replays N` sets the memory check's replays (default
-//! [`DEFAULT_REPLAYS`]; each replay redraws the explorer's 41 frames, about 0.35 s here).
+//! [`DEFAULT_REPLAYS`]; each replay redraws the explorer's 41 frames, about 50 ms here).
 //!
 //! `cargo xtask bench` runs it and turns the JSON into the performance table. It measures:
 //!
@@ -37,9 +37,8 @@ const EVENTS: u32 = 200;
 const GRIDS: [u32; 3] = [30, 100, 200];
 /// Grid size of the memory measurement.
 const MEMORY_GRID: u32 = 30;
-/// Replays of the explorer's run between the two memory readings, unless `--replays` says:
-/// 1000 take about six minutes here, too long for a routine run.
-const DEFAULT_REPLAYS: u32 = 100;
+/// Replays of the explorer's run between the two memory readings, unless `--replays` says.
+const DEFAULT_REPLAYS: u32 = 1000;
 /// Replays per script call, so no single call nears the WebDriver script timeout.
 const REPLAY_CHUNK: u32 = 10;
 
