@@ -199,3 +199,47 @@ fn practice_rate_from_the_url_runs_it_quietly_in_a_lone_cell() -> Result<()> {
     );
     lab.expect_clean_console("while opening a lone practice cell")
 }
+
+#[test]
+fn share_gives_a_link_that_reproduces_the_lab() -> Result<()> {
+    let lab = e2e::lab()?;
+    lab.open("?lr=0.2&seed=7&cells=data,train,practice")?;
+    lab.type_into("#practice-lr", "0.25")?;
+    lab.click("#cell-practice button.run")?;
+    lab.click("#share")?;
+    lab.frames(3)?;
+    let (shown, link): (bool, String) = lab.js_as(
+        "return [!document.getElementById('share-box').hidden,
+                 document.getElementById('share-url').value];",
+        vec![],
+    )?;
+    ensure!(shown, "Share shows the link box");
+    for part in [
+        "lr=0.2",
+        "seed=7",
+        "cells=data,train,practice",
+        "practiceLr=0.25",
+    ] {
+        ensure!(link.contains(part), "the link {link:?} keeps {part}");
+    }
+    lab.open_lab(&link)?;
+    let check = page::check_table(
+        &lab,
+        "#train-table",
+        json!({ "seed": 7 }),
+        json!({ "w0": -15, "b0": -10, "lr": 0.2, "iterations": 15 }),
+    )?;
+    ensure!(
+        check.rows == 16 && check.mismatches.is_empty(),
+        "the shared link trains with lr 0.2 on seed 7: {check:?}"
+    );
+    let practice: usize = lab.js_as(
+        "return document.querySelectorAll('#practice-panels canvas').length;",
+        vec![],
+    )?;
+    ensure!(
+        practice == 10,
+        "the shared link runs the practice with its rate: {practice} panels"
+    );
+    lab.expect_clean_console("while sharing and opening the shared link")
+}
