@@ -9,8 +9,8 @@ use wasm_bindgen::JsCast;
 
 use super::api::to_js;
 use super::dom;
+use super::explore_views;
 use super::lab::with_lab;
-use super::views;
 use crate::app::explore::Msg;
 use crate::model::{limits, InputError};
 
@@ -24,7 +24,7 @@ fn timed(msg: Msg) -> f64 {
     let changes = with_lab(|lab| lab.explorer.as_mut().map(|e| e.update(msg)))
         .flatten()
         .unwrap_or_default();
-    views::explore(&changes);
+    explore_views::explore(&changes);
     now() - start
 }
 

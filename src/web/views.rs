@@ -1,27 +1,23 @@
-//! Which figure each cell draws, from which numbers: the bridge from the lab's state to the
-//! figure views. Every number drawn here comes from the `Lab` the cells computed.
+//! Which figure each notebook cell draws, from which numbers: the bridge from the lab's state
+//! to the figure views (the explorer's are in `explore_views`). Every number drawn here comes
+//! from the `Lab` the cells computed.
 
-use super::dom::{by_id, set_text, set_text_by_id};
+use super::dom::set_text_by_id;
 use super::lab::{with_lab, Lab};
-use super::render::{
-    costs_text, keep_surface, optimum_text, paint, paint_framed, paint_layered,
-    paint_layered_framed, pointer_to_surface,
-};
-use super::table;
-use crate::app::explore::{Changes, Explorer};
+use super::render::{costs_text, optimum_text, paint, paint_framed, paint_layered_framed};
 use crate::app::notes::{self, short};
 use crate::figures::contour::{self, ContourView, PathOverlay};
 use crate::figures::cost_curve::{self, CostCurveView, Run};
 use crate::figures::data_space::{self, DataView, Line};
 use crate::figures::surface::{self, SurfacePath, SurfaceView};
-use crate::figures::{palette, ContourImage, Layers, Marker};
+use crate::figures::{palette, Layers, Marker};
 use crate::model::{Analysis, Trajectory};
 
-fn optimum2(a: Option<Analysis>) -> Option<(f64, f64)> {
+pub(super) fn optimum2(a: Option<Analysis>) -> Option<(f64, f64)> {
     a.map(|a| (a.w_star, a.b_star))
 }
 
-fn optimum3(a: Option<Analysis>) -> Option<(f64, f64, f64)> {
+pub(super) fn optimum3(a: Option<Analysis>) -> Option<(f64, f64, f64)> {
     a.map(|a| (a.w_star, a.b_star, a.cost_star))
 }
 
@@ -31,16 +27,8 @@ fn lab_key(lab: &Lab) -> String {
     format!("contour/{}/{:?}/{}", c.seed, c.noise, c.grid)
 }
 
-/// What the explorer's contour base shows: its own data (new noise) and grid.
-fn explore_key(e: &Explorer) -> String {
-    format!(
-        "contour/{}/{:?}/{}",
-        e.spec.seed, e.spec.noise, e.grid_spec.n_w
-    )
-}
-
 /// Draws a contour plot whose colour image and axes come from the shared base layer `key`.
-fn paint_contour(name: &str, alt: &str, key: &str, view: &ContourView<'_>) {
+pub(super) fn paint_contour(name: &str, alt: &str, key: &str, view: &ContourView<'_>) {
     paint_layered_framed(
         name,
         alt,
@@ -306,228 +294,4 @@ pub fn compare_cell() {
         ))
     });
     set_text_by_id("practice-compare-note", &note.flatten().unwrap_or_default());
-}
-
-/// Colours of kept runs, after the current run's vermillion.
-const KEPT_COLORS: [plotters::style::RGBColor; 6] = [
-    palette::SKY_BLUE,
-    palette::REDDISH_PURPLE,
-    palette::BLUISH_GREEN,
-    palette::ORANGE,
-    palette::BLUE,
-    palette::BLACK,
-];
-const KEPT_MARKERS: [Marker; 6] = [
-    Marker::Square,
-    Marker::Diamond,
-    Marker::Triangle,
-    Marker::Dot,
-    Marker::Circle,
-    Marker::Star,
-];
-
-fn run_label(lr: f64, w0: f64, b0: f64) -> String {
-    format!("lr {} from ({}, {})", short(lr), short(w0), short(b0))
-}
-
-/// Redraws the explorer's views that `changes` names, all at the same iteration.
-pub fn explore(changes: &Changes) {
-    with_lab(|lab| {
-        let (Some(e), Some(image)) = (&lab.explorer, &lab.explore_contour) else {
-            return;
-        };
-        if e.run.is_empty() {
-            return;
-        }
-        let i = e.iteration.min(e.last());
-        let current = run_label(e.config.lr, e.config.w0, e.config.b0);
-        let kept: Vec<String> = e
-            .kept
-            .iter()
-            .map(|k| run_label(k.config.lr, k.config.w0, k.config.b0))
-            .collect();
-        if changes.data || changes.run || changes.frame {
-            explore_data(e, i);
-        }
-        if changes.data || changes.run || changes.frame || changes.runs {
-            explore_contour(e, image, i, &current, &kept);
-            explore_cost(e, i, &current, &kept);
-        }
-        if changes.data || changes.run || changes.frame || changes.view || changes.runs {
-            explore_surface(e, i, &current);
-        }
-        if changes.data || changes.run {
-            table::fill("explore-table", &e.run);
-        }
-        if changes.runs || changes.data {
-            kept_legend(&current, &kept);
-        }
-        table::highlight("explore-table", i);
-    });
-}
-
-fn explore_data(e: &Explorer, i: usize) {
-    let s = &e.scene.data.samples;
-    let title = format!("Data space, iteration {i}");
-    let view = DataView {
-        title: &title,
-        x: s.x(),
-        y: s.y(),
-        marker: Marker::Circle,
-        true_line: Some(Line {
-            slope: e.spec.slope,
-            bias: e.spec.bias,
-        }),
-        model_line: Some(Line {
-            slope: e.run.w[i],
-            bias: e.run.b[i],
-        }),
-        y_range: Some(DataView::TRAINING_Y_RANGE),
-    };
-    let alt = format!(
-        "Points and the model line at iteration {i}: w = {}, b = {}.",
-        short(e.run.w[i]),
-        short(e.run.b[i])
-    );
-    paint_framed("explore-data", &alt, |area, style| {
-        data_space::draw(area, &view, style)
-    });
-}
-
-fn explore_contour(e: &Explorer, image: &ContourImage, i: usize, current: &str, kept: &[String]) {
-    let title = format!("Parameter space, iteration {i}");
-    let mut paths: Vec<PathOverlay> = e
-        .kept
-        .iter()
-        .zip(kept)
-        .enumerate()
-        .map(|(k, (run, label))| PathOverlay {
-            w: &run.run.w,
-            b: &run.run.b,
-            color: KEPT_COLORS[k % 6],
-            label,
-            marker: KEPT_MARKERS[k % 6],
-        })
-        .collect();
-    paths.push(PathOverlay {
-        w: &e.run.w[..=i],
-        b: &e.run.b[..=i],
-        color: palette::VERMILLION,
-        label: current,
-        marker: Marker::Cross,
-    });
-    let view = ContourView {
-        title: &title,
-        image,
-        paths: &paths,
-        current: Some((e.run.w[i], e.run.b[i])),
-        optimum: optimum2(e.scene.analysis),
-    };
-    let alt = format!("Contour plot; the path reaches w = {}, b = {} at iteration {i}. Click to start from another point.", short(e.run.w[i]), short(e.run.b[i]));
-    paint_contour("explore-contour", &alt, &explore_key(e), &view);
-}
-
-fn explore_cost(e: &Explorer, i: usize, current: &str, kept: &[String]) {
-    let mut runs: Vec<Run> = e
-        .kept
-        .iter()
-        .zip(kept)
-        .enumerate()
-        .map(|(k, (run, label))| Run {
-            costs: &run.run.cost,
-            color: KEPT_COLORS[k % 6],
-            label,
-            marker: KEPT_MARKERS[k % 6],
-            dashed: true,
-        })
-        .collect();
-    runs.push(Run {
-        costs: &e.run.cost,
-        color: palette::VERMILLION,
-        label: current,
-        marker: Marker::Dot,
-        dashed: false,
-    });
-    let view = CostCurveView {
-        title: "Cost per iteration",
-        runs: &runs,
-        log_y: e.log_scale,
-        current: Some(i),
-    };
-    let alt = format!(
-        "Cost per iteration, {}; at iteration {i} the cost is {}.",
-        costs_text(&e.run.cost),
-        short(e.run.cost[i])
-    );
-    paint_framed("explore-cost", &alt, |area, style| {
-        cost_curve::draw(area, &view, style)
-    });
-}
-
-fn explore_surface(e: &Explorer, i: usize, current: &str) {
-    let run = &e.run;
-    let paths = [SurfacePath {
-        w: &run.w[..=i],
-        b: &run.b[..=i],
-        cost: &run.cost[..=i],
-        color: palette::VERMILLION,
-        label: current,
-    }];
-    let view = SurfaceView {
-        title: "Cost surface (drag to turn)",
-        grid: &e.scene.grid,
-        yaw: e.angles.0,
-        pitch: e.angles.1,
-        wireframe: false,
-        paths: &paths,
-        current: Some((run.w[i], run.b[i], run.cost[i])),
-        optimum: optimum3(e.scene.analysis),
-    };
-    let alt = format!(
-        "3D cost surface seen from yaw {}°, pitch {}°, with the path up to iteration {i} (cost {}). Arrow keys turn it.",
-        e.angles.0.to_degrees().round(), e.angles.1.to_degrees().round(), short(run.cost[i])
-    );
-    // The base layer depends on the view angle and the data only (the grid is the data's).
-    let key = format!(
-        "{:?}/{:?}/{}/{:?}",
-        e.angles.0, e.angles.1, e.spec.seed, e.spec.noise
-    );
-    let (base, _) = paint_layered(
-        "explore-surface",
-        &alt,
-        &key,
-        |area, style| surface::draw_layers(area, &view, style, Layers::Base),
-        |area, style| surface::draw_layers(area, &view, style, Layers::Overlays),
-    );
-    if let Some(frame) = base {
-        keep_surface("explore-surface", frame);
-    }
-}
-
-fn kept_legend(current: &str, kept: &[String]) {
-    let Some(list) = by_id("explore-runs") else {
-        return;
-    };
-    list.set_text_content(None);
-    let now = std::iter::once(("run-now".to_string(), format!("now: {current}")));
-    let others = kept
-        .iter()
-        .enumerate()
-        .map(|(k, label)| (format!("run-k{}", k % 6), format!("kept: {label}")));
-    // The class gives each entry its run's colour swatch (see style.css).
-    for (class, text) in now.chain(others) {
-        let item = super::dom::create("li", &class);
-        set_text(&item, &text);
-        let _ = list.append_child(&item);
-    }
-}
-
-/// Reads out (w, b, cost) of the surface point nearest the pointer on the explorer's surface.
-pub fn surface_readout(event: &web_sys::MouseEvent) {
-    let text = pointer_to_surface("explore-surface", event)
-        .map(|(w, b, cost)| format!("w = {}, b = {}, cost = {}", short(w), short(b), short(cost)));
-    set_text_by_id(
-        "readout-explore-surface",
-        &text.unwrap_or_else(|| "drag to turn; arrow keys too".into()),
-    );
 }
