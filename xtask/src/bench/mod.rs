@@ -1,0 +1,217 @@
+//! `cargo xtask bench [--write-readme] [--replays N]`: one table of the lab's speed and size.
+//!
+//! In order: setup (with the browser), the release site built into `target/bench-dist`, the
+//! engine's criterion benchmarks (`cargo bench --bench engine`), the browser measurements
+//! (the `e2e` crate's `bench` binary, which prints JSON), and the sizes of the site's files.
+//! Then it prints one table with the machine and the date; `--write-readme` also puts the
+//! table in README.md's "## Performance" section.
+//!
+//! Targets are printed beside the rows, never enforced: the command fails only when a
+//! measurement cannot be made.
+
+use crate::dist;
+use crate::setup::{self, Needs};
+use crate::util::{self, cmd, human_duration, option_value, Result};
+use format::*;
+use json::Value;
+use report::*;
+use rows::*;
+use sizes::*;
+
+mod format;
+mod json;
+mod report;
+mod rows;
+mod sizes;
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::Instant;
+
+/// Where the measured site is built, under the repository root.
+const DIST: &str = "target/bench-dist";
+/// Replays of the explorer for the memory check unless `--replays` says (1000 took 47 s on two
+/// cores; fewer make a quicker run).
+const DEFAULT_REPLAYS: u32 = 1000;
+/// The lab should be ready this soon after navigation (median, ms).
+const LOAD_TARGET_MS: f64 = 100.0;
+/// A redraw should fit one 60 Hz frame (p95 at 30 × 30, ms).
+const REDRAW_TARGET_MS: f64 = 16.0;
+/// The grid size the redraw target applies to.
+const REDRAW_TARGET_GRID: f64 = 30.0;
+/// Everything the site ships, gzipped, should fit in this many bytes.
+const SIZE_TARGET_BYTES: f64 = 150.0 * 1024.0;
+/// The original notebook's time to draw its figures once Python and PyTorch are loaded (s).
+const NOTEBOOK_DRAW_S: f64 = 1.4;
+/// The original notebook's time to draw its figures including the imports (s).
+const NOTEBOOK_WITH_IMPORTS_S: f64 = 3.2;
+
+/// What the command line asks for.
+struct Options {
+    write_readme: bool,
+    replays: u32,
+}
+
+impl Options {
+    /// Reads `[--write-readme] [--replays N]`.
+    fn parse(args: &[String]) -> Result<Self> {
+        let write_readme = args.iter().any(|a| a == "--write-readme");
+        let rest: Vec<String> = args
+            .iter()
+            .filter(|a| *a != "--write-readme")
+            .cloned()
+            .collect();
+        let replays = match option_value(&rest, "replays")? {
+            None => DEFAULT_REPLAYS,
+            Some(n) => n
+                .parse()
+                .ok()
+                .filter(|&n| n > 0)
+                .ok_or(format!("--replays needs a whole number above 0, not `{n}`"))?,
+        };
+        Ok(Self {
+            write_readme,
+            replays,
+        })
+    }
+}
+
+/// `cargo xtask bench`.
+pub fn command(args: &[String]) -> Result<()> {
+    let options = Options::parse(args)?;
+    let started = Instant::now();
+    setup::ensure(Needs { browser: true })?;
+    let dist = util::repo_root().join(DIST);
+    util::run(&mut dist::trunk_build(&dist)?)?;
+    println!("\nEngine benchmarks (criterion, native, release profile):");
+    util::run(&mut cmd("cargo", &["bench", "--bench", "engine"]))?;
+    let browser = browser_measurements(&dist, options.replays)?;
+    let report = Report {
+        rows: rows(&browser, &sizes(&dist)?, &criterion_dir())?,
+        machine: Machine::detect(&browser),
+        browser,
+        replays: options.replays,
+    };
+    println!("\n{}", report.terminal());
+    if options.write_readme {
+        write_readme(&report.readme_section())?;
+        util::done("README.md's Performance section rewritten");
+    }
+    println!("\nBenchmark took {}.", human_duration(started.elapsed()));
+    Ok(())
+}
+
+/// Runs the `e2e` crate's `bench` binary on the site in `dist`; returns the JSON it prints.
+fn browser_measurements(dist: &Path, replays: u32) -> Result<Value> {
+    println!("\nBrowser measurements (headless Chromium; progress on stderr):");
+    let dist_arg = dist.to_str().ok_or("the site's path is not UTF-8")?;
+    let replays = replays.to_string();
+    let args = [
+        "run",
+        "--release",
+        "-p",
+        "e2e",
+        "--bin",
+        "bench",
+        "--",
+        dist_arg,
+        "--replays",
+    ];
+    let mut command = cmd("cargo", &args);
+    command
+        .arg(&replays)
+        .env("GD_LAB_DIST", dist)
+        .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+        .env("CHROMIUM", "/usr/bin/chromium")
+        .stderr(Stdio::inherit());
+    let line = util::describe(&command);
+    let out = command
+        .output()
+        .map_err(|e| format!("could not start `{line}`: {e}"))?;
+    if !out.status.success() {
+        return Err(format!("`{line}` failed ({})", out.status));
+    }
+    let text = String::from_utf8_lossy(&out.stdout);
+    Value::parse(text.trim()).map_err(|e| format!("the browser bench printed bad JSON: {e}"))
+}
+
+/// Criterion's output folder: `target/criterion` (under `CARGO_TARGET_DIR` when set).
+fn criterion_dir() -> PathBuf {
+    let root = util::repo_root();
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(|dir| root.join(dir))
+        .unwrap_or_else(|| root.join("target"))
+        .join("criterion")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_reads_criterion_estimates_and_nested_reports() {
+        let text = r#"{"mean":{"confidence_interval":{"lower_bound":1.5},"point_estimate":368.5e0},
+                       "kind":"l\u0072 \"x\" ×","list":[1, -2.5, true, null, {}],"empty":[]}"#;
+        let value = json::Value::parse(text).unwrap();
+        assert_eq!(
+            value.at("mean.point_estimate").unwrap().as_f64(),
+            Some(368.5)
+        );
+        assert_eq!(value.at("kind").unwrap().as_str(), Some("lr \"x\" ×"));
+        assert_eq!(value.at("list").unwrap().as_array().unwrap().len(), 5);
+        assert!(value.at("mean.missing").is_none());
+        assert!(json::Value::parse("{\"a\":1} x").is_err());
+        assert!(json::Value::parse("[1,").is_err());
+    }
+
+    #[test]
+    fn the_section_body_is_replaced_up_to_the_next_heading() {
+        let text = "# T\n\n## Performance\n\nold\nlines\n\n## Layout\n\nkept\n";
+        let new = replace_section(text, "## Performance", "new body\n").unwrap();
+        assert_eq!(
+            new,
+            "# T\n\n## Performance\n\nnew body\n\n## Layout\n\nkept\n"
+        );
+        let last = replace_section("## Performance\nold\n", "## Performance", "b").unwrap();
+        assert_eq!(last, "## Performance\n\nb\n");
+        assert!(replace_section("## Other\n", "## Performance", "b").is_err());
+    }
+
+    #[test]
+    fn numbers_are_short_and_readable() {
+        assert_eq!(count(1_000_000), "1 000 000");
+        assert_eq!(count(60), "60");
+        assert_eq!(significant(1_146_510.4), "1 146 510");
+        assert_eq!(significant(f64::NAN), "NaN");
+        assert_eq!(duration(368.6), "369 ns");
+        assert_eq!(duration(5_310.0), "5.31 µs");
+        assert_eq!(ms(16.93), "16.9 ms");
+        assert_eq!(ms(1240.0), "1.24 s");
+        assert_eq!(bytes(2_097_152.0), "2.00 MiB");
+        assert_eq!(signed_bytes(0.0), "0 B");
+        assert_eq!(signed_bytes(65_536.0), "+64.0 KiB");
+    }
+
+    #[test]
+    fn the_furthest_row_is_the_largest_ratio() {
+        let a = Row::plain("A", "a".into(), "1".into()).against("t", 50.0, 100.0);
+        let b = Row::plain("B", "b".into(), "2".into()).against("t", 300.0, 100.0);
+        let c = Row::plain("C", "c".into(), "3".into());
+        let rows = [a, b.clone(), c];
+        assert_eq!(furthest(&rows).map(|(r, _)| r.what.clone()), Some(b.what));
+        assert_eq!(rows[0].verdict(), "✓ 0.50× target");
+        assert_eq!(rows[2].verdict(), "—");
+        let just_over = Row::plain("D", "d".into(), "4".into()).against("t", 16.03, 16.0);
+        assert_eq!(just_over.verdict(), "✗ 1.002× target");
+    }
+
+    #[test]
+    fn options_read_the_flags_and_refuse_others() {
+        let args = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let o = Options::parse(&args(&["--write-readme", "--replays", "50"])).unwrap();
+        assert!(o.write_readme);
+        assert_eq!(o.replays, 50);
+        assert_eq!(Options::parse(&[]).unwrap().replays, DEFAULT_REPLAYS);
+        assert!(Options::parse(&args(&["--fast"])).is_err());
+        assert!(Options::parse(&args(&["--replays", "0"])).is_err());
+    }
+}

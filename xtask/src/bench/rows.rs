@@ -1,0 +1,237 @@
+//! The table's rows: load, interaction, size, native and memory, each against its target.
+
+use super::*;
+
+/// A criterion result's mean time in ns: `<dir>/<group>/<function>/<value>/new/estimates.json`.
+pub(super) fn criterion_mean_ns(
+    dir: &Path,
+    group: &str,
+    function: &str,
+    value: &str,
+) -> Option<f64> {
+    let path = dir.join(group).join(function).join(value).join("new");
+    let text = std::fs::read_to_string(path.join("estimates.json")).ok()?;
+    Value::parse(&text)
+        .ok()?
+        .at("mean.point_estimate")?
+        .as_f64()
+}
+
+/// One line of the table.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Row {
+    pub(super) area: &'static str,
+    pub(super) what: String,
+    pub(super) result: String,
+    pub(super) target: String,
+    /// How far from the target: measured ÷ target (below 1 meets it); `None` without one.
+    pub(super) ratio: Option<f64>,
+    /// A target of "none" (no growth) met or missed, where a ratio means nothing.
+    pub(super) met: Option<bool>,
+}
+
+impl Row {
+    /// A row without a target.
+    pub(super) fn plain(area: &'static str, what: String, result: String) -> Self {
+        Self {
+            area,
+            what,
+            result,
+            target: "—".into(),
+            ratio: None,
+            met: None,
+        }
+    }
+
+    /// A row with a target: `measured` against `limit` (same unit, lower is better).
+    pub(super) fn against(self, target: &str, measured: f64, limit: f64) -> Self {
+        Self {
+            target: target.into(),
+            ratio: Some(measured / limit),
+            met: Some(measured <= limit),
+            ..self
+        }
+    }
+
+    /// The verdict cell: `✓ 0.42×`, `✗ 2.6×`, `✓`, or `—`.
+    pub(super) fn verdict(&self) -> String {
+        let mark = match self.met {
+            Some(true) => "✓",
+            Some(false) => "✗",
+            None => return "—".into(),
+        };
+        match self.ratio {
+            // A miss by less than 0.5 % must not read as 1.00×.
+            Some(r) if (r - 1.0).abs() < 0.005 => format!("{mark} {r:.3}× target"),
+            Some(r) => format!("{mark} {r:.2}× target"),
+            None => mark.into(),
+        }
+    }
+}
+
+/// Every row, in the table's order.
+pub(super) fn rows(browser: &Value, sizes: &[Size], criterion: &Path) -> Result<Vec<Row>> {
+    let mut rows = load_rows(browser)?;
+    rows.extend(redraw_rows(browser)?);
+    rows.extend(size_rows(sizes));
+    rows.extend(native_rows(criterion)?);
+    rows.extend(memory_rows(browser)?);
+    Ok(rows)
+}
+
+/// A number at `path` in the browser's JSON, or an error naming it.
+pub(super) fn number(value: &Value, path: &str) -> Result<f64> {
+    value.at(path).and_then(Value::as_f64).ok_or(format!(
+        "the browser bench's JSON lacks the number `{path}`"
+    ))
+}
+
+/// Cold and warm page loads.
+pub(super) fn load_rows(browser: &Value) -> Result<Vec<Row>> {
+    let cases = [
+        ("cold", "cold cache (new browser and profile each load)"),
+        ("warm", "warm (same browser, reload)"),
+    ];
+    cases
+        .into_iter()
+        .map(|(key, how)| {
+            let (n, p50, p95) = (
+                number(browser, &format!("load.{key}.n"))?,
+                number(browser, &format!("load.{key}.p50"))?,
+                number(browser, &format!("load.{key}.p95"))?,
+            );
+            let what = format!("navigation → lab-ready, {how}, {n} loads");
+            let result = format!("median {} · p95 {}", ms(p50), ms(p95));
+            Ok(Row::plain("Load", what, result).against("median ≤ 100 ms", p50, LOAD_TARGET_MS))
+        })
+        .collect()
+}
+
+/// Redraw times per grid size and event kind.
+pub(super) fn redraw_rows(browser: &Value) -> Result<Vec<Row>> {
+    let entries = browser
+        .at("redraw")
+        .and_then(Value::as_array)
+        .ok_or("the browser bench's JSON lacks `redraw`")?;
+    entries
+        .iter()
+        .map(|entry| {
+            let grid = number(entry, "grid")?;
+            let (n, p50, p95) = (
+                number(entry, "n")?,
+                number(entry, "p50")?,
+                number(entry, "p95")?,
+            );
+            let kind = match entry.at("kind").and_then(Value::as_str) {
+                Some("lr") => "learning-rate change",
+                _ => "scrub step",
+            };
+            let what = format!("redraw after one {kind}, {grid}×{grid} grid, {n} events");
+            let row = Row::plain(
+                "Interaction",
+                what,
+                format!("p50 {} · p95 {}", ms(p50), ms(p95)),
+            );
+            Ok(if grid == REDRAW_TARGET_GRID {
+                row.against("p95 ≤ 16 ms", p95, REDRAW_TARGET_MS)
+            } else {
+                row
+            })
+        })
+        .collect()
+}
+
+/// One row per kind of file, then the total against the size budget.
+pub(super) fn size_rows(sizes: &[Size]) -> Vec<Row> {
+    let mut rows: Vec<Row> = sizes
+        .iter()
+        .filter(|s| !s.files.is_empty())
+        .map(|s| {
+            let what = format!("{} ({})", s.kind, s.files.join(", "));
+            Row::plain("Size", what, raw_and_gzip(s.raw, s.gzip))
+        })
+        .collect();
+    let (raw, gzip) = sizes
+        .iter()
+        .fold((0, 0), |(r, g), s| (r + s.raw, g + s.gzip));
+    let files: usize = sizes.iter().map(|s| s.files.len()).sum();
+    let total = Row::plain(
+        "Size",
+        format!("total, {files} files"),
+        raw_and_gzip(raw, gzip),
+    );
+    rows.push(total.against("≤ 150 KiB gzipped", gzip as f64, SIZE_TARGET_BYTES));
+    rows
+}
+
+/// Training and grid timings from criterion.
+pub(super) fn native_rows(dir: &Path) -> Result<Vec<Row>> {
+    let missing = |id: String| {
+        format!(
+            "no criterion result for {id} under {}: did `cargo bench --bench engine` run it?",
+            dir.display()
+        )
+    };
+    let mut rows = Vec::new();
+    for n in [60, 1_000_000] {
+        for iterations in [15, 10_000] {
+            let id = format!("train/n={n}/{iterations}");
+            let ns = criterion_mean_ns(dir, "train", &format!("n={n}"), &iterations.to_string())
+                .ok_or_else(|| missing(id))?;
+            let what = format!("train, n = {}, {} iterations", count(n), count(iterations));
+            rows.push(Row::plain("Native", what, format!("{} mean", duration(ns))));
+        }
+    }
+    for n in [60, 1_000_000] {
+        for side in [30, 200, 1000] {
+            let value = side.to_string();
+            let sums = criterion_mean_ns(dir, "grid", &format!("sums n={n}"), &value)
+                .ok_or_else(|| missing(format!("grid/sums n={n}/{side}")))?;
+            let naive = criterion_mean_ns(dir, "grid", &format!("naive n={n}"), &value);
+            let what = format!("cost grid {side}², n = {}", count(n));
+            rows.push(Row::plain("Native", what, grid_result(sums, naive)));
+        }
+    }
+    Ok(rows)
+}
+
+/// `sums 369 ns · naive 5.3 µs · 14× faster`, or the sums alone where the naive did not run.
+pub(super) fn grid_result(sums_ns: f64, naive_ns: Option<f64>) -> String {
+    match naive_ns {
+        Some(naive) => format!(
+            "sums {} · naive {} · sums {}× faster",
+            duration(sums_ns),
+            duration(naive),
+            significant(naive / sums_ns)
+        ),
+        None => format!("sums {} (naive not run: too slow)", duration(sums_ns)),
+    }
+}
+
+/// Wasm memory after load, after the replays, and the growth between.
+pub(super) fn memory_rows(browser: &Value) -> Result<Vec<Row>> {
+    let grid = number(browser, "memory.grid")?;
+    let before = number(browser, "memory.after_load")?;
+    let after = number(browser, "memory.after_replays")?;
+    let replays = number(browser, "memory.replays")?;
+    let frames = number(browser, "memory.frames")?;
+    let replay_s = number(browser, "memory.replay_ms")? / 1000.0;
+    let growth = after - before;
+    let replayed = format!(
+        "after {} replays of the explorer run ({} redraws of every view, {replay_s:.0} s)",
+        count(replays as u64),
+        count((replays * frames) as u64)
+    );
+    let mut growth_row = Row::plain("Memory", "growth".into(), signed_bytes(growth));
+    growth_row.target = "no growth".into();
+    growth_row.met = Some(growth <= 0.0);
+    Ok(vec![
+        Row::plain(
+            "Memory",
+            format!("wasm memory after load, {grid}×{grid} grid"),
+            bytes(before),
+        ),
+        Row::plain("Memory", format!("wasm memory {replayed}"), bytes(after)),
+        growth_row,
+    ])
+}
