@@ -554,6 +554,10 @@ fn capabilities(
             "args": args,
         },
         "goog:loggingPrefs": { "browser": "ALL" },
+        // Every test waits for what it needs (the lab's `data-lab-ready`, the host page's
+        // height messages). With two labs starting in iframes, chromedriver's wait for every
+        // frame's load event sometimes timed out at 30 s while the page itself was fine.
+        "pageLoadStrategy": "eager",
     });
     match value {
         Json::Object(map) => map,

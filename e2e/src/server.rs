@@ -94,8 +94,12 @@ impl SiteBuilder {
                                 status,
                             });
                         }
-                        // The browser may have gone away; nothing to do about it here.
-                        let _ = request.respond(response);
+                        // Each answer is written on a thread of its own: one slow reader (a
+                        // frame busy compiling its wasm) must not hold up another frame's
+                        // requests. The browser may have gone away; nothing to do about it.
+                        std::thread::spawn(move || {
+                            let _ = request.respond(response);
+                        });
                     }
                 })?
         };

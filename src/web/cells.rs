@@ -222,7 +222,14 @@ pub fn stop_animation() {
 /// Redraws every finished cell when the page's width changes, at the next frame.
 pub fn watch_resize() {
     let window = dom::window();
-    dom::listen(&window, "resize", |_: web_sys::Event| {
+    let last_width = std::cell::Cell::new(page_width());
+    dom::listen(&window, "resize", move |_: web_sys::Event| {
+        // Figures are sized by width alone. A height change (an iframe sized to its content
+        // by the host) must not redraw them: the redraw would itself resize the page.
+        let width = page_width();
+        if width == last_width.replace(width) {
+            return;
+        }
         dom::next_frame(|_| {
             let done = with_lab(|lab| lab.done.clone()).unwrap_or_default();
             for cell in done {
@@ -230,4 +237,12 @@ pub fn watch_resize() {
             }
         })
     });
+}
+
+fn page_width() -> f64 {
+    dom::window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .unwrap_or(0.0)
 }
