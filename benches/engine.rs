@@ -2,10 +2,11 @@
 //!
 //! `cargo bench --bench engine` (opt-level 3; the site's size-optimised profile is separate).
 
+mod common;
+
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use gd_lab::model::*;
 use std::hint::black_box;
-use std::time::Duration;
 
 fn lab_data(n: usize) -> (Samples, CostQuadratic) {
     let data = generate(&DataSpec {
@@ -65,12 +66,5 @@ fn grids(c: &mut Criterion) {
     group.finish();
 }
 
-fn config() -> Criterion {
-    Criterion::default()
-        .sample_size(10)
-        .warm_up_time(Duration::from_millis(300))
-        .measurement_time(Duration::from_secs(2))
-}
-
-criterion_group! { name = benches; config = config(); targets = training, grids }
+criterion_group! { name = benches; config = common::config(); targets = training, grids }
 criterion_main!(benches);

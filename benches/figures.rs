@@ -3,13 +3,14 @@
 //! `cargo bench --bench figures`. The browser's canvas costs more per call; the page's own
 //! redraw times come from `cargo xtask bench`.
 
+mod common;
+
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use gd_lab::figures::contour::{self, ContourView, PathOverlay};
 use gd_lab::figures::surface::{self, SurfacePath, SurfaceView};
 use gd_lab::figures::{palette, ContourImage, Marker, Style};
 use gd_lab::model::*;
 use plotters::prelude::{IntoDrawingArea, SVGBackend};
-use std::time::Duration;
 
 fn scene(side: usize) -> (LossGrid, Trajectory) {
     let data = generate(&DataSpec::default()).expect("data");
@@ -88,12 +89,5 @@ fn figures(c: &mut Criterion) {
     group.finish();
 }
 
-fn config() -> Criterion {
-    Criterion::default()
-        .sample_size(10)
-        .warm_up_time(Duration::from_millis(300))
-        .measurement_time(Duration::from_secs(2))
-}
-
-criterion_group! { name = benches; config = config(); targets = figures }
+criterion_group! { name = benches; config = common::config(); targets = figures }
 criterion_main!(benches);
