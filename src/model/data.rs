@@ -16,8 +16,7 @@ pub struct Samples {
 impl Samples {
     /// Validates and takes ownership of `x` and `y`.
     pub fn new(x: Vec<f64>, y: Vec<f64>) -> Result<Self, InputError> {
-        limits::count("x", x.len(), MIN_POINTS, MAX_POINTS)
-            .map_err(|_| InputError::new("x", length_message(x.len())))?;
+        limits::points("x", x.len())?;
         if y.len() != x.len() {
             return Err(InputError::new(
                 "y",
@@ -52,10 +51,6 @@ impl Samples {
     pub fn is_empty(&self) -> bool {
         self.x.is_empty()
     }
-}
-
-fn length_message(len: usize) -> String {
-    format!("must hold from {MIN_POINTS} to {MAX_POINTS} values, got {len}")
 }
 
 fn check_finite(field: &str, values: &[f64]) -> Result<(), InputError> {

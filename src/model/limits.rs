@@ -117,6 +117,16 @@ pub fn seed(field: &str, value: f64) -> Result<u64, InputError> {
     Ok(value as u64)
 }
 
+/// Checks that a data set's number of points lies in `MIN_POINTS..=MAX_POINTS`.
+pub fn points(field: &str, len: usize) -> Result<usize, InputError> {
+    if (MIN_POINTS..=MAX_POINTS).contains(&len) {
+        Ok(len)
+    } else {
+        let message = format!("must hold from {MIN_POINTS} to {MAX_POINTS} values, got {len}");
+        Err(InputError::new(field, message))
+    }
+}
+
 /// Checks that a count lies in `lo..=hi`.
 pub fn count(field: &str, value: usize, lo: usize, hi: usize) -> Result<usize, InputError> {
     whole(field, value as f64, lo, hi)

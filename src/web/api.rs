@@ -27,7 +27,7 @@ pub fn make_data(options: JsValue) -> JsResult {
     ]))
 }
 
-/// Reads `makeData`'s options; shared with the page's URL parameters' defaults.
+/// Reads `makeData`'s options: every field optional, the lab's defaults otherwise.
 pub fn data_spec(options: &JsValue) -> Result<DataSpec, InputError> {
     const FIELDS: [&str; 7] = ["seed", "n", "slope", "bias", "noise", "xMin", "xMax"];
     let o = Options::parse(options, "options", &FIELDS, true)?;

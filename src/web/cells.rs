@@ -126,6 +126,18 @@ fn ensure_panels(prefix: &str, iterations: &[usize]) {
     let Some(container) = by_id(&format!("{prefix}-panels")) else {
         return;
     };
+    // A redraw (resize, re-run) keeps the canvases when the same iterations are shown.
+    let wanted: Vec<String> = iterations
+        .iter()
+        .map(|i| format!("fig-{prefix}-{i}-data"))
+        .collect();
+    let present: Vec<String> = dom::find_all(&container, "canvas[id$='-data']")
+        .iter()
+        .map(|c| c.id())
+        .collect();
+    if present == wanted {
+        return;
+    }
     container.set_text_content(None);
     let figure_wanted = with_lab(|lab| lab.config.figure.clone()).flatten();
     for &i in iterations {

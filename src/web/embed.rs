@@ -99,7 +99,13 @@ fn apply_layout(config: &LabConfig) {
             toggle_class(&holder, "the-figure", true);
         }
     }
-    if let Some(lr) = config.practice_lr {
+    // A lone practice figure needs a rate: the exercise's 0.2 unless the URL gave one.
+    let lone_practice = config
+        .figure
+        .as_deref()
+        .is_some_and(|f| f.starts_with("practice"));
+    let practice_lr = config.practice_lr.or(lone_practice.then_some(0.2));
+    if let Some(lr) = practice_lr {
         if let Some(input) = by_id_as::<HtmlInputElement>("practice-lr") {
             input.set_value(&lr.to_string());
         }
@@ -123,11 +129,6 @@ pub fn figure_cell(figure: &str) -> &'static str {
 /// the URL typed its learning rate, or just the cell of a lone figure.
 pub fn opening_cells(config: &LabConfig) -> Vec<&'static str> {
     if let Some(figure) = &config.figure {
-        if figure.starts_with("practice") && config.practice_lr.is_none() {
-            if let Some(input) = by_id_as::<HtmlInputElement>("practice-lr") {
-                input.set_value("0.2");
-            }
-        }
         return vec![figure_cell(figure)];
     }
     let shown = config.cells.iter().copied().filter(|c| *c != "objective");

@@ -105,19 +105,8 @@ pub fn float64_array(field: &str, value: &JsValue) -> Result<Vec<f64>, InputErro
             format!("must be a Float64Array, got {}", type_name(value)),
         )
     })?;
-    let len = array.length() as usize;
-    crate::model::limits::count(
-        field,
-        len,
-        crate::model::limits::MIN_POINTS,
-        crate::model::limits::MAX_POINTS,
-    )
-    .map_err(|_| {
-        InputError::new(
-            field,
-            format!("must hold from 2 to 1000000 values, got {len}"),
-        )
-    })?;
+    // Checked before the copy: an array past the limit is never copied into wasm memory.
+    crate::model::limits::points(field, array.length() as usize)?;
     Ok(array.to_vec())
 }
 
