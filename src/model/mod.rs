@@ -9,6 +9,7 @@ pub mod descent;
 pub mod grid;
 pub mod limits;
 pub mod linreg;
+pub mod objective;
 pub mod quadratic;
 
 pub use analysis::{analyze, Analysis, Verdict};
@@ -16,4 +17,5 @@ pub use data::{generate, DataSpec, Dataset, Samples};
 pub use descent::{step, train, StepResult, TrainConfig, Trajectory};
 pub use grid::{linspace, loss_grid, loss_grid_naive, GridSpec, LossGrid};
 pub use limits::InputError;
+pub use objective::Objective;
 pub use quadratic::CostQuadratic;

@@ -32,8 +32,15 @@ pub struct CostQuadratic {
 impl CostQuadratic {
     /// Sums the data: one pass for the means, one for the centred moments.
     pub fn new(samples: &Samples) -> Result<Self, InputError> {
-        let (x, y) = (samples.x(), samples.y());
-        let n = samples.len();
+        let q = Self::from_slices(samples.x(), samples.y());
+        q.check_finite()?;
+        Ok(q)
+    }
+
+    /// The moments of any non-empty set of points (a mini-batch may hold one point, or
+    /// points with equal x). Unchecked: [`Self::new`] checks a data set once.
+    pub fn from_slices(x: &[f64], y: &[f64]) -> Self {
+        let n = x.len();
         let mean_x = mean(x.iter().copied());
         let mean_y = mean(y.iter().copied());
         let (mut sxx, mut sxy, mut syy) = (0.0, 0.0, 0.0);
@@ -44,16 +51,14 @@ impl CostQuadratic {
             syy += dy * dy;
         }
         let inv = 1.0 / n as f64;
-        let q = Self {
+        Self {
             n,
             mean_x,
             mean_y,
             sxx: sxx * inv,
             sxy: sxy * inv,
             syy: syy * inv,
-        };
-        q.check_finite()?;
-        Ok(q)
+        }
     }
 
     fn check_finite(&self) -> Result<(), InputError> {
