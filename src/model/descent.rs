@@ -108,7 +108,7 @@ pub fn step(q: &CostQuadratic, w: f64, b: f64, lr: f64) -> Result<StepResult, In
 /// unless the run diverges past the bound, in which case it keeps the valid ones.
 ///
 /// Plain full-batch descent: [`super::training::fit`] with SGD's defaults and the full batch
-/// gives the same numbers bit for bit (both are [`run`]).
+/// gives the same numbers bit for bit: both are the same loop.
 pub fn train(q: &CostQuadratic, config: &TrainConfig) -> Result<Trajectory, InputError> {
     run(
         config,
