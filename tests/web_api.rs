@@ -334,10 +334,12 @@ fn bad_optimizers() -> Vec<(JsValue, String)> {
     for name in bad_names {
         bad.push((optimizer_object(&[("name", name)]), "optimizer.name".into()));
     }
-    let all: Vec<&str> = OPTIMIZER_FIELDS
+    let mut all: Vec<&str> = OPTIMIZER_FIELDS
         .iter()
         .flat_map(|(_, f)| f.iter().copied())
         .collect();
+    all.sort_unstable();
+    all.dedup();
     for (name, fields) in OPTIMIZER_FIELDS {
         let n = || ("name", JsValue::from_str(name));
         // A valid extra field too, so that errors do not depend on the object being minimal.
@@ -361,40 +363,7 @@ fn bad_optimizers() -> Vec<(JsValue, String)> {
                 bad.push((optimizer_object(&f), format!("optimizer.{foreign}")));
             }
         }
-        for field in fields.iter().copied() {
-            let wrong: Vec<JsValue> = if is_boolean_field(field) {
-                vec![
-                    0.into(),
-                    1.into(),
-                    "true".into(),
-                    JsValue::NULL,
-                    Object::new().into(),
-                ]
-            } else {
-                let mut v: Vec<JsValue> = vec![
-                    "0.5".into(),
-                    JsValue::NULL,
-                    JsValue::TRUE,
-                    Array::new().into(),
-                    Object::new().into(),
-                    js_sys::BigInt::from(1u32).into(),
-                    f64::NAN.into(),
-                    f64::INFINITY.into(),
-                    (-1.0).into(),
-                ];
-                if !["lrDecay", "initialAccumulatorValue"].contains(&field) {
-                    v.extend([1.0.into(), 1.5.into()]);
-                }
-                if field == "eps" {
-                    v.push(0.0.into());
-                }
-                v
-            };
-            for value in wrong {
-                let o = optimizer_object(&[n(), (field, value)]);
-                bad.push((o, format!("optimizer.{field}")));
-            }
-        }
+        bad.extend(bad_values(name, fields));
     }
     let nesterov = [
         r#"{"name":"sgd","nesterov":true}"#,
@@ -403,6 +372,47 @@ fn bad_optimizers() -> Vec<(JsValue, String)> {
     ];
     for text in nesterov {
         bad.push((js(text), "optimizer.nesterov".into()));
+    }
+    bad
+}
+
+/// Every field of optimizer `name` with values of the wrong type or out of its range.
+fn bad_values(name: &str, fields: &[&str]) -> Vec<(JsValue, String)> {
+    let mut bad = Vec::new();
+    let n = || ("name", JsValue::from_str(name));
+    for field in fields.iter().copied() {
+        let wrong: Vec<JsValue> = if is_boolean_field(field) {
+            vec![
+                0.into(),
+                1.into(),
+                "true".into(),
+                JsValue::NULL,
+                Object::new().into(),
+            ]
+        } else {
+            let mut v: Vec<JsValue> = vec![
+                "0.5".into(),
+                JsValue::NULL,
+                JsValue::TRUE,
+                Array::new().into(),
+                Object::new().into(),
+                js_sys::BigInt::from(1u32).into(),
+                f64::NAN.into(),
+                f64::INFINITY.into(),
+                (-1.0).into(),
+            ];
+            if !["lrDecay", "initialAccumulatorValue"].contains(&field) {
+                v.extend([1.0.into(), 1.5.into()]);
+            }
+            if field == "eps" {
+                v.push(0.0.into());
+            }
+            v
+        };
+        for value in wrong {
+            let o = optimizer_object(&[n(), (field, value)]);
+            bad.push((o, format!("optimizer.{field}")));
+        }
     }
     bad
 }
