@@ -1,4 +1,5 @@
-//! Engine benchmarks on optimised code: training and the cost grid, from the sums and naive.
+//! Engine benchmarks on optimised code: training (plain and Adam on mini-batches) and the cost
+//! grid, from the sums and naive.
 //!
 //! `cargo bench --bench engine` (opt-level 3; the site's size-optimised profile is separate).
 
@@ -47,6 +48,31 @@ fn training(c: &mut Criterion) {
     group.finish();
 }
 
+/// 10 000 Adam updates on batches of one point: each batch is prepared when first used (one
+/// pass over the points it needs), then every step is O(1) whatever n is.
+fn adam(c: &mut Criterion) {
+    let mut group = c.benchmark_group("adam");
+    let config = TrainConfig {
+        iterations: 10_000,
+        lr: 0.05,
+        ..TrainConfig::LAB
+    };
+    let optimizer = Optimizer::Adam(Adam::default());
+    let batching = Batching {
+        batch_size: Some(1),
+        shuffle_seed: None,
+    };
+    for n in [60, 1_000_000] {
+        let (samples, q) = lab_data(n);
+        group.bench_function(BenchmarkId::new(format!("n={n}"), "batch=1"), |bench| {
+            bench.iter(|| {
+                fit(black_box(&q), &samples, &config, &optimizer, &batching).expect("valid")
+            })
+        });
+    }
+    group.finish();
+}
+
 fn grids(c: &mut Criterion) {
     let mut group = c.benchmark_group("grid");
     for n in [60, 1_000_000] {
@@ -66,5 +92,5 @@ fn grids(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group! { name = benches; config = common::config(); targets = training, grids }
+criterion_group! { name = benches; config = common::config(); targets = training, adam, grids }
 criterion_main!(benches);

@@ -282,3 +282,228 @@ fn bad_input_throws_errors_naming_the_field_and_the_module_lives_on() {
     );
     check_lab_run();
 }
+
+const OPTIM_REFERENCE: &str = include_str!("data/torch_optim.json");
+
+/// The fields of each optimizer with a valid value, and every field any optimizer has.
+const OPTIMIZER_FIELDS: [(&str, &[&str]); 4] = [
+    ("sgd", &["momentum", "dampening", "nesterov"]),
+    ("adam", &["beta1", "beta2", "eps"]),
+    ("rmsprop", &["alpha", "eps", "momentum", "centered"]),
+    ("adagrad", &["eps", "lrDecay", "initialAccumulatorValue"]),
+];
+
+fn is_boolean_field(field: &str) -> bool {
+    field == "nesterov" || field == "centered"
+}
+
+fn valid_value(field: &str) -> JsValue {
+    match field {
+        "nesterov" | "centered" => JsValue::FALSE,
+        "eps" => 1e-6.into(),
+        _ => 0.5.into(),
+    }
+}
+
+fn optimizer_object(fields: &[(&str, JsValue)]) -> JsValue {
+    let o = Object::new();
+    for (key, value) in fields {
+        Reflect::set(&o, &(*key).into(), value).expect("set");
+    }
+    o.into()
+}
+
+/// Bad optimizer objects, each with the path its error must start with.
+fn bad_optimizers() -> Vec<(JsValue, String)> {
+    let mut bad: Vec<(JsValue, String)> = Vec::new();
+    let not_objects = [JsValue::NULL, 3.into(), "adam".into(), JsValue::TRUE];
+    for value in not_objects.into_iter().chain([Array::new().into()]) {
+        bad.push((value, "optimizer".into()));
+    }
+    let bad_names: [JsValue; 9] = [
+        "Adam".into(),
+        "SGD".into(),
+        "".into(),
+        "adamw".into(),
+        " sgd".into(),
+        1.into(),
+        JsValue::TRUE,
+        JsValue::NULL,
+        Array::new().into(),
+    ];
+    for name in bad_names {
+        bad.push((optimizer_object(&[("name", name)]), "optimizer.name".into()));
+    }
+    let mut all: Vec<&str> = OPTIMIZER_FIELDS
+        .iter()
+        .flat_map(|(_, f)| f.iter().copied())
+        .collect();
+    all.sort_unstable();
+    all.dedup();
+    for (name, fields) in OPTIMIZER_FIELDS {
+        let n = || ("name", JsValue::from_str(name));
+        // A valid extra field too, so that errors do not depend on the object being minimal.
+        let extras: Vec<Vec<(&str, JsValue)>> = std::iter::once(vec![])
+            .chain(fields.iter().map(|f| vec![(*f, valid_value(f))]))
+            .collect();
+        for extra in &extras {
+            let mut no_name = extra.clone();
+            no_name.push(("eps", 1e-6.into()));
+            bad.push((optimizer_object(&no_name), "optimizer.name".into()));
+            for unknown in ["nme", "lr", "Momentum", "betas", "weightDecay"] {
+                let mut f = vec![n()];
+                f.extend(extra.iter().cloned());
+                f.push((unknown, 0.5.into()));
+                bad.push((optimizer_object(&f), format!("optimizer.{unknown}")));
+            }
+            for foreign in all.iter().filter(|f| !fields.contains(f)) {
+                let mut f = vec![n()];
+                f.extend(extra.iter().cloned());
+                f.push((foreign, valid_value(foreign)));
+                bad.push((optimizer_object(&f), format!("optimizer.{foreign}")));
+            }
+        }
+        bad.extend(bad_values(name, fields));
+    }
+    let nesterov = [
+        r#"{"name":"sgd","nesterov":true}"#,
+        r#"{"name":"sgd","nesterov":true,"momentum":0}"#,
+        r#"{"name":"sgd","nesterov":true,"momentum":0.9,"dampening":0.1}"#,
+    ];
+    for text in nesterov {
+        bad.push((js(text), "optimizer.nesterov".into()));
+    }
+    bad
+}
+
+/// Every field of optimizer `name` with values of the wrong type or out of its range.
+fn bad_values(name: &str, fields: &[&str]) -> Vec<(JsValue, String)> {
+    let mut bad = Vec::new();
+    let n = || ("name", JsValue::from_str(name));
+    for field in fields.iter().copied() {
+        let wrong: Vec<JsValue> = if is_boolean_field(field) {
+            vec![
+                0.into(),
+                1.into(),
+                "true".into(),
+                JsValue::NULL,
+                Object::new().into(),
+            ]
+        } else {
+            let mut v: Vec<JsValue> = vec![
+                "0.5".into(),
+                JsValue::NULL,
+                JsValue::TRUE,
+                Array::new().into(),
+                Object::new().into(),
+                js_sys::BigInt::from(1u32).into(),
+                f64::NAN.into(),
+                f64::INFINITY.into(),
+                (-1.0).into(),
+            ];
+            if !["lrDecay", "initialAccumulatorValue"].contains(&field) {
+                v.extend([1.0.into(), 1.5.into()]);
+            }
+            if field == "eps" {
+                v.push(0.0.into());
+            }
+            v
+        };
+        for value in wrong {
+            let o = optimizer_object(&[n(), (field, value)]);
+            bad.push((o, format!("optimizer.{field}")));
+        }
+    }
+    bad
+}
+
+/// Every `torch.optim` reference run through `train` with its optimizer object.
+fn check_optim_runs() {
+    let reference = js(OPTIM_REFERENCE);
+    for case in Array::from(&get(&reference, "cases")).iter() {
+        let (x, y) = xy(&case);
+        let options = train_options(&case);
+        Reflect::set(&options, &"optimizer".into(), &get(&case, "optimizer")).expect("set");
+        let batch = get(&case, "batch_size");
+        if !batch.is_null() {
+            Reflect::set(&options, &"batchSize".into(), &batch).expect("set");
+        }
+        let run = api::train(x, y, options).expect("train");
+        let records = Array::from(&get(&case, "records_w_b_loss_before_update"));
+        records.push(&get(&case, "final_w_b_loss"));
+        for (key, column) in [("w", 0), ("b", 1), ("loss", 2)] {
+            let ours = f64s(&get(&run, key));
+            assert_eq!(ours.len() as u32, records.length());
+            for (i, rec) in records.iter().enumerate() {
+                close(&format!("{key}[{i}]"), ours[i], f64s(&rec)[column]);
+            }
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn train_matches_torch_optim_for_every_optimizer_and_batching() {
+    check_optim_runs();
+}
+
+#[wasm_bindgen_test]
+fn hundreds_of_bad_optimizers_each_name_their_field() {
+    let data = api::make_data(JsValue::UNDEFINED).expect("defaults");
+    let (x, y) = (get(&data, "x"), get(&data, "y"));
+    let with = |key: &str, value: &JsValue| {
+        let o = js(r#"{"w0":-15,"b0":-10,"lr":0.1,"iterations":15}"#);
+        Reflect::set(&o, &key.into(), value).expect("set");
+        o
+    };
+    let bad = bad_optimizers();
+    assert!(bad.len() >= 300, "{} bad objects", bad.len());
+    for (optimizer, path) in &bad {
+        throws(
+            api::train(x.clone(), y.clone(), with("optimizer", optimizer)),
+            path,
+        );
+    }
+    let bad_batching: [(&str, JsValue); 9] = [
+        ("batchSize", 0.into()),
+        ("batchSize", 61.into()),
+        ("batchSize", 2.5.into()),
+        ("batchSize", "7".into()),
+        ("batchSize", JsValue::NULL),
+        ("shuffleSeed", (-1).into()),
+        ("shuffleSeed", 0.5.into()),
+        ("shuffleSeed", "1".into()),
+        ("shuffleSeed", JsValue::NULL),
+    ];
+    for (key, value) in &bad_batching {
+        throws(api::train(x.clone(), y.clone(), with(key, value)), key);
+    }
+    for momentum in [
+        JsValue::from(1.0),
+        (-0.1).into(),
+        "0.5".into(),
+        JsValue::NULL,
+    ] {
+        let o = optimizer_object(&[("lr", 0.1.into()), ("momentum", momentum)]);
+        throws(api::analyze(x.clone(), y.clone(), o), "momentum");
+    }
+    // The module lives on: good calls still give PyTorch's numbers.
+    check_lab_run();
+    check_optim_runs();
+    let shuffled = with("shuffleSeed", &7.into());
+    Reflect::set(&shuffled, &"batchSize".into(), &7.into()).expect("set");
+    let a = api::train(x.clone(), y.clone(), shuffled.clone()).expect("shuffled");
+    let b = api::train(x.clone(), y.clone(), shuffled).expect("shuffled");
+    assert_eq!(f64s(&get(&a, "w")), f64s(&get(&b, "w")));
+    let o = js(r#"{"lr":0.5,"momentum":0.5}"#);
+    let heavy = api::analyze(x.clone(), y.clone(), o).expect("heavy ball");
+    assert_eq!(
+        get(&heavy, "verdict").as_string().as_deref(),
+        Some("converges")
+    );
+    let plain = api::analyze(x, y, JsValue::UNDEFINED).expect("plain");
+    let (c0, c1) = (
+        get(&plain, "criticalLr").as_f64().expect("n"),
+        get(&heavy, "criticalLr").as_f64().expect("n"),
+    );
+    assert!((c1 - 1.5 * c0).abs() <= 1e-12 * c1, "{c1} = 1.5·{c0}");
+}

@@ -68,6 +68,30 @@ impl Analysis {
             Verdict::Diverges
         })
     }
+
+    /// `2(1 + μ)/λmax`: SGD with heavy-ball momentum μ (no dampening) converges exactly below
+    /// it. The error names `momentum` unless μ lies in [0, 1).
+    pub fn critical_lr_momentum(&self, momentum: f64) -> Result<f64, InputError> {
+        limits::non_negative("momentum", momentum)?;
+        if momentum >= 1.0 {
+            return Err(InputError::new(
+                "momentum",
+                format!("must be less than 1, got {momentum}"),
+            ));
+        }
+        Ok(2.0 * (1.0 + momentum) / self.eigenvalues[1])
+    }
+
+    /// What `lr` does with heavy-ball momentum μ: [`Verdict::Converges`] below
+    /// [`Self::critical_lr_momentum`], [`Verdict::Diverges`] at or above it.
+    pub fn verdict_momentum(&self, lr: f64, momentum: f64) -> Result<Verdict, InputError> {
+        limits::positive("lr", lr)?;
+        Ok(if lr < self.critical_lr_momentum(momentum)? {
+            Verdict::Converges
+        } else {
+            Verdict::Diverges
+        })
+    }
 }
 
 /// The optimum, Hessian and critical learning rate. Data whose x are all equal has no unique

@@ -1,6 +1,7 @@
 //! Full-batch gradient descent: one step, and runs that record every (w, b, cost).
 
 use super::limits::{self, InputError, COST_BOUND, MAX_ITERATIONS};
+use super::optim::{Optimizer, OptimizerState};
 use super::quadratic::CostQuadratic;
 
 /// Where a run starts, how fast it moves, and how long it goes.
@@ -105,9 +106,30 @@ pub fn step(q: &CostQuadratic, w: f64, b: f64, lr: f64) -> Result<StepResult, In
 
 /// Runs `config.iterations` updates and records every (w, b, cost): `iterations + 1` records
 /// unless the run diverges past the bound, in which case it keeps the valid ones.
+///
+/// Plain full-batch descent: [`super::training::fit`] with SGD's defaults and the full batch
+/// gives the same numbers bit for bit: both are the same loop.
 pub fn train(q: &CostQuadratic, config: &TrainConfig) -> Result<Trajectory, InputError> {
+    run(
+        config,
+        Optimizer::default(),
+        |w, b| q.cost(w, b),
+        |_, w, b| q.gradient(w, b),
+    )
+}
+
+/// The loop every run shares: checks the start, then before update k records (w, b, cost)
+/// and steps `optimizer` with `gradient(k, w, b)`, stopping at the first record past the
+/// bound. `cost` is the cost over all the points.
+pub(crate) fn run(
+    config: &TrainConfig,
+    optimizer: Optimizer,
+    cost: impl Fn(f64, f64) -> f64,
+    mut gradient: impl FnMut(usize, f64, f64) -> (f64, f64),
+) -> Result<Trajectory, InputError> {
     config.validate()?;
-    let start_cost = q.cost(config.w0, config.b0);
+    optimizer.validate()?;
+    let start_cost = cost(config.w0, config.b0);
     // Written so that a NaN cost is refused too.
     if start_cost.is_nan() || start_cost > COST_BOUND {
         return Err(InputError::new(
@@ -115,16 +137,16 @@ pub fn train(q: &CostQuadratic, config: &TrainConfig) -> Result<Trajectory, Inpu
             format!("the cost at (w0, b0) is past {COST_BOUND:e}; start closer to the data"),
         ));
     }
+    let mut state = OptimizerState::new(optimizer);
     let mut run = Trajectory::default();
     let (mut w, mut b) = (config.w0, config.b0);
-    for _ in 0..config.iterations {
-        if !run.push(w, b, q.cost(w, b)) {
+    for k in 0..config.iterations {
+        if !run.push(w, b, cost(w, b)) {
             return Ok(run);
         }
-        let (gw, gb) = q.gradient(w, b);
-        w -= config.lr * gw;
-        b -= config.lr * gb;
+        let (gw, gb) = gradient(k, w, b);
+        [w, b] = state.update(config.lr, [w, b], [gw, gb]);
     }
-    run.push(w, b, q.cost(w, b));
+    run.push(w, b, cost(w, b));
     Ok(run)
 }

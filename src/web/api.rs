@@ -8,6 +8,7 @@
 use js_sys::{Array, Float64Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
+use super::optim_options;
 use super::options::{float64_array, Options};
 use crate::model::{
     self, limits, CostQuadratic, DataSpec, GridSpec, InputError, Samples, TrainConfig,
@@ -49,19 +50,25 @@ pub fn data_spec(options: &JsValue) -> Result<DataSpec, InputError> {
 }
 
 /// Trains from `(w0, b0)`: `{w, b, loss, divergedAt}`, one record before each update and one
-/// after the last.
+/// after the last. `optimizer`, `batchSize` and `shuffleSeed` are optional: plain full-batch
+/// descent without them (see [`super::optim_options`]).
 #[wasm_bindgen]
 pub fn train(x: JsValue, y: JsValue, options: JsValue) -> JsResult {
-    let q = quadratic(&x, &y).map_err(to_js)?;
-    let o = Options::parse(
-        &options,
-        "options",
-        &["w0", "b0", "lr", "iterations"],
-        false,
-    )
-    .map_err(to_js)?;
+    const FIELDS: [&str; 7] = [
+        "w0",
+        "b0",
+        "lr",
+        "iterations",
+        "optimizer",
+        "batchSize",
+        "shuffleSeed",
+    ];
+    let samples = samples(&x, &y).map_err(to_js)?;
+    let q = CostQuadratic::new(&samples).map_err(to_js)?;
+    let o = Options::parse(&options, "options", &FIELDS, false).map_err(to_js)?;
     let config = train_config(&o).map_err(to_js)?;
-    let run = model::train(&q, &config).map_err(to_js)?;
+    let (optimizer, batching) = optim_options::read(&o, samples.len()).map_err(to_js)?;
+    let run = model::fit(&q, &samples, &config, &optimizer, &batching).map_err(to_js)?;
     let diverged = run
         .diverged_at
         .map_or(JsValue::NULL, |k| JsValue::from_f64(k as f64));
@@ -142,29 +149,41 @@ fn grid_spec(o: &Options) -> Result<GridSpec, InputError> {
 }
 
 /// The optimum, Hessian, eigenvalues, critical learning rate and, given `lr`, its verdict.
+/// Given `momentum` μ, the critical rate is heavy-ball's `2(1 + μ)/λmax` and the verdict
+/// `converges` or `diverges`.
 #[wasm_bindgen]
 pub fn analyze(x: JsValue, y: JsValue, options: JsValue) -> JsResult {
     let q = quadratic(&x, &y).map_err(to_js)?;
-    let o = Options::parse(&options, "options", &["lr"], true).map_err(to_js)?;
+    let o = Options::parse(&options, "options", &["lr", "momentum"], true).map_err(to_js)?;
     let a = model::analyze(&q).map_err(to_js)?;
-    let verdict = match o.maybe_number("lr").map_err(to_js)? {
-        Some(lr) => JsValue::from_str(a.verdict(lr).map_err(to_js)?.as_str()),
-        None => JsValue::NULL,
+    let lr = o.maybe_number("lr").map_err(to_js)?;
+    let (critical, verdict) = match o.maybe_number("momentum").map_err(to_js)? {
+        Some(mu) => (
+            a.critical_lr_momentum(mu).map_err(to_js)?,
+            lr.map(|lr| a.verdict_momentum(lr, mu)).transpose(),
+        ),
+        None => (a.critical_lr, lr.map(|lr| a.verdict(lr)).transpose()),
     };
+    let verdict = verdict
+        .map_err(to_js)?
+        .map_or(JsValue::NULL, |v| JsValue::from_str(v.as_str()));
     Ok(object(&[
         ("wStar", a.w_star.into()),
         ("bStar", a.b_star.into()),
         ("lossStar", a.cost_star.into()),
         ("hessian", numbers(&a.hessian)),
         ("eigenvalues", numbers(&a.eigenvalues)),
-        ("criticalLr", a.critical_lr.into()),
+        ("criticalLr", critical.into()),
         ("verdict", verdict),
     ]))
 }
 
+fn samples(x: &JsValue, y: &JsValue) -> Result<Samples, InputError> {
+    Samples::new(float64_array("x", x)?, float64_array("y", y)?)
+}
+
 fn quadratic(x: &JsValue, y: &JsValue) -> Result<CostQuadratic, InputError> {
-    let samples = Samples::new(float64_array("x", x)?, float64_array("y", y)?)?;
-    CostQuadratic::new(&samples)
+    CostQuadratic::new(&samples(x, y)?)
 }
 
 /// Turns an engine error into a thrown JavaScript `Error` whose message names the field.

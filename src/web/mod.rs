@@ -11,6 +11,7 @@ pub mod explore_view;
 pub mod explore_views;
 pub mod lab;
 pub mod notebook;
+pub mod optim_options;
 pub mod options;
 pub mod render;
 pub mod table;

@@ -11,6 +11,8 @@ use crate::model::InputError;
 /// An options object whose field names were checked against the allowed list.
 pub struct Options {
     object: Option<Object>,
+    /// Prepended to field names in errors: `optimizer.` inside the optimizer object.
+    prefix: String,
 }
 
 impl Options {
@@ -23,7 +25,10 @@ impl Options {
         optional: bool,
     ) -> Result<Self, InputError> {
         if value.is_undefined() && optional {
-            return Ok(Self { object: None });
+            return Ok(Self {
+                object: None,
+                prefix: String::new(),
+            });
         }
         let object = value
             .dyn_ref::<Object>()
@@ -46,10 +51,31 @@ impl Options {
         }
         Ok(Self {
             object: Some(object.clone()),
+            prefix: String::new(),
         })
     }
 
-    fn get(&self, field: &str) -> JsValue {
+    /// A required object nested at `path` (such as `optimizer`): every error, an unknown
+    /// field's included, names the field as `path.field`.
+    pub fn nested(value: &JsValue, path: &str, allowed: &[&str]) -> Result<Self, InputError> {
+        let prefix = format!("{path}.");
+        let mut options = Self::parse(value, path, allowed, false).map_err(|mut err| {
+            if err.field != path {
+                err.field.insert_str(0, &prefix);
+            }
+            err
+        })?;
+        options.prefix = prefix;
+        Ok(options)
+    }
+
+    /// The field's name in errors: `field`, or `path.field` inside a nested object.
+    pub fn path(&self, field: &str) -> String {
+        format!("{}{field}", self.prefix)
+    }
+
+    /// The field's value, `undefined` when absent.
+    pub fn get(&self, field: &str) -> JsValue {
         match &self.object {
             Some(object) => {
                 Reflect::get(object, &JsValue::from_str(field)).unwrap_or(JsValue::UNDEFINED)
@@ -62,9 +88,9 @@ impl Options {
     pub fn number(&self, field: &str) -> Result<f64, InputError> {
         let value = self.get(field);
         if value.is_undefined() {
-            return Err(InputError::new(field, "is required"));
+            return Err(InputError::new(&self.path(field), "is required"));
         }
-        number(field, &value)
+        number(&self.path(field), &value)
     }
 
     /// An optional number field, `default` when absent.
@@ -73,7 +99,7 @@ impl Options {
         if value.is_undefined() {
             Ok(default)
         } else {
-            number(field, &value)
+            number(&self.path(field), &value)
         }
     }
 
@@ -83,7 +109,7 @@ impl Options {
         if value.is_undefined() {
             Ok(None)
         } else {
-            number(field, &value).map(Some)
+            number(&self.path(field), &value).map(Some)
         }
     }
 }
@@ -110,7 +136,8 @@ pub fn float64_array(field: &str, value: &JsValue) -> Result<Vec<f64>, InputErro
     Ok(array.to_vec())
 }
 
-fn type_name(value: &JsValue) -> String {
+/// How a value reads in an error: `null`, `an Array`, `a Map`, `string`, ….
+pub fn type_name(value: &JsValue) -> String {
     if value.is_null() {
         return "null".into();
     }

@@ -183,6 +183,12 @@ pub(super) fn native_rows(dir: &Path) -> Result<Vec<Row>> {
         }
     }
     for n in [60, 1_000_000] {
+        let ns = criterion_mean_ns(dir, "adam", &format!("n={n}"), "batch=1")
+            .ok_or_else(|| missing(format!("adam/n={n}/batch=1")))?;
+        let what = format!("Adam, batch size 1, n = {}, 10 000 iterations", count(n));
+        rows.push(Row::plain("Native", what, format!("{} mean", duration(ns))));
+    }
+    for n in [60, 1_000_000] {
         for side in [30, 200, 1000] {
             let value = side.to_string();
             let sums = criterion_mean_ns(dir, "grid", &format!("sums n={n}"), &value)
