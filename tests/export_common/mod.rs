@@ -1,0 +1,84 @@
+//! States shared by the export tests: the lab's default run on the PyTorch reference data,
+//! an Adam run with batches, and SGD with Nesterov momentum over shuffled passes.
+#![allow(dead_code)]
+
+use gd_lab::app::export::*;
+use gd_lab::model::{train, CostQuadratic, Samples, TrainConfig};
+use serde_json::Value;
+
+pub fn reference_data() -> (Vec<f64>, Vec<f64>) {
+    let text = include_str!("../data/pytorch_trajectories.json");
+    let v: Value = serde_json::from_str(text).expect("reference parses");
+    let case = &v["cases"][0];
+    let list = |key: &str| -> Vec<f64> {
+        case[key]
+            .as_array()
+            .expect("a list")
+            .iter()
+            .map(|x| x.as_f64().expect("a number"))
+            .collect()
+    };
+    (list("x"), list("y"))
+}
+
+pub const URL: &str = "https://example.edu/gd/index.html?lr=0.1&w0=-15";
+
+/// The lab's default run, with the engine's own table as the page's records.
+pub fn default_state() -> ExportState {
+    let (x, y) = reference_data();
+    let mut state = ExportState::lab_default(x.clone(), y.clone(), URL);
+    let samples = Samples::new(x, y).expect("valid data");
+    let q = CostQuadratic::new(&samples).expect("finite sums");
+    let run = train(&q, &TrainConfig::LAB).expect("trains");
+    state.records = (0..15)
+        .map(|i| Record {
+            w: run.w[i],
+            b: run.b[i],
+            cost: run.cost[i],
+        })
+        .collect();
+    state
+}
+
+pub fn adam_state() -> ExportState {
+    let mut state = default_state();
+    state.optimizer = OptimizerKind::Adam;
+    state.optimizer_options = vec![
+        ("betas".into(), "(0.9, 0.999)".into()),
+        ("eps".into(), "1e-08".into()),
+    ];
+    state.lr = 0.5;
+    state.iterations = 40;
+    state.batch_size = Some(7);
+    state.records.clear();
+    state
+}
+
+/// SGD with Nesterov momentum, batches of 7 in shuffled orders (a small fixed permutation
+/// generator: any orders do).
+pub fn shuffled_state() -> ExportState {
+    let mut state = default_state();
+    state.optimizer_options = vec![
+        ("momentum".into(), "0.9".into()),
+        ("nesterov".into(), "True".into()),
+    ];
+    state.lr = 0.05;
+    state.iterations = 25;
+    state.batch_size = Some(7);
+    state.records.clear();
+    let n = state.x.len();
+    let mut seed = 12345_u64;
+    state.orders = (0..state.passes())
+        .map(|_| {
+            let mut order: Vec<usize> = (0..n).collect();
+            for i in (1..n).rev() {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                order.swap(i, (seed >> 33) as usize % (i + 1));
+            }
+            order
+        })
+        .collect();
+    state
+}
