@@ -1,11 +1,11 @@
-//! Writes the exports of three states to `target/tmp/export/`, with their parameters in
+//! Writes the exports of five states to `target/tmp/export/`, with their parameters in
 //! cases.json, for tests/data/check_export.py, which runs them with real PyTorch (CI has
 //! no Python, so that run is by hand).
 #![cfg(not(target_arch = "wasm32"))]
 
 mod export_common;
 
-use export_common::{adam_state, default_state, shuffled_state};
+use export_common::{adagrad_state, adam_state, default_state, rmsprop_state, shuffled_state};
 use gd_lab::app::export::*;
 use serde_json::json;
 
@@ -18,6 +18,8 @@ fn exports_for_the_pytorch_check() {
         ("default", default_state()),
         ("adam", adam_state()),
         ("shuffled", shuffled_state()),
+        ("rmsprop", rmsprop_state()),
+        ("adagrad", adagrad_state()),
     ] {
         std::fs::write(
             dir.join(format!("{name}.py")),

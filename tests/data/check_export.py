@@ -103,6 +103,17 @@ def reference_table(case):
     return rows
 
 
+def data_reads_back(notebook, case):
+    """The notebook's data cell, run alone, gives exactly the lab's float64 values."""
+    import torch
+
+    torch.set_default_dtype(torch.float64)
+    scope = {"torch": torch}
+    exec("".join(c.source for c in notebook.cells if c.get("id") == "data"), scope)
+    return (scope["X"].flatten().tolist() == case["x"]
+            and scope["Y"].flatten().tolist() == case["y"])
+
+
 def printed_table(output):
     rows = []
     for line in output.splitlines():
@@ -119,7 +130,9 @@ def main(folder):
     failed = False
     for case in cases:
         name = case["name"]
-        nbformat.validate(nbformat.read(folder / f"{name}.ipynb", as_version=4))
+        notebook = nbformat.read(folder / f"{name}.ipynb", as_version=4)
+        nbformat.validate(notebook)
+        data_ok = data_reads_back(notebook, case)
         with tempfile.TemporaryDirectory() as scratch:
             env = {**os.environ, "MPLBACKEND": "Agg"}
             run = subprocess.run([sys.executable, str(folder / f"{name}.py")], cwd=scratch,
@@ -137,9 +150,9 @@ def main(folder):
             source = "float64 numpy reference"
         worst = max(abs(a - e) / max(abs(e), 0.01)
                     for row, ref in zip(ours, expected) for a, e in zip(row, ref))
-        ok = len(ours) == len(expected) == case["iterations"] and worst <= TOLERANCE
+        ok = data_ok and len(ours) == len(expected) == case["iterations"] and worst <= TOLERANCE
         failed |= not ok
-        print(f"{name}: nbformat valid; {len(ours)} rows printed, {len(expected)} expected; "
+        print(f"{name}: nbformat valid; data exact: {data_ok}; {len(ours)} rows printed, {len(expected)} expected; "
               f"largest relative difference from the {source}: {worst:.2e} "
               f"{'OK' if ok else 'FAIL'}")
         last = run.stdout.strip().splitlines()

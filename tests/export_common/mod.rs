@@ -82,3 +82,36 @@ pub fn shuffled_state() -> ExportState {
         .collect();
     state
 }
+
+/// Centered RMSprop with momentum, batches of 10, on data with a tiny and an exact-int x.
+pub fn rmsprop_state() -> ExportState {
+    let mut state = default_state();
+    state.x[7] = 1e-7;
+    state.x[8] = 2.0;
+    state.optimizer = OptimizerKind::RmsProp;
+    state.optimizer_options = vec![
+        ("alpha".into(), "0.9".into()),
+        ("momentum".into(), "0.5".into()),
+        ("centered".into(), "True".into()),
+    ];
+    state.lr = 0.05;
+    state.iterations = 30;
+    state.batch_size = Some(10);
+    state.records.clear();
+    state
+}
+
+/// Adagrad with its decay and accumulator, full batch, the cost written with `n`.
+pub fn adagrad_state() -> ExportState {
+    let mut state = default_state();
+    state.optimizer = OptimizerKind::Adagrad;
+    state.optimizer_options = vec![
+        ("lr_decay".into(), "0.01".into()),
+        ("initial_accumulator_value".into(), "0.1".into()),
+    ];
+    state.cost = "torch.sum((yhat - y) ** 2) / n".into();
+    state.lr = 2.0;
+    state.iterations = 20;
+    state.records.clear();
+    state
+}
