@@ -217,9 +217,12 @@ fn the_embed_snippet_escapes_attribute_values() {
     assert_eq!(html_attr("a&b\"c'd<e>f"), "a&amp;b&quot;c&#39;d&lt;e&gt;f");
 }
 
+/// A change that makes an embed request invalid.
+type Spoil = fn(&mut EmbedRequest);
+
 #[test]
 fn bad_embed_choices_name_their_field() {
-    let cases: [(&str, fn(&mut EmbedRequest)); 5] = [
+    let cases: [(&str, Spoil); 5] = [
         ("labUrl", |r| r.lab_url = "javascript:alert(1)".into()),
         ("labUrl", |r| r.lab_url = "https://".into()),
         ("labUrl", |r| r.lab_url = "https://a.b/my lab.html".into()),
