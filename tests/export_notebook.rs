@@ -211,6 +211,7 @@ fn the_first_cell_links_back_and_the_script_has_the_same_code() {
         let module = line.split_whitespace().nth(1).expect("module");
         assert!(
             [
+                "math",
                 "torch",
                 "numpy",
                 "matplotlib",

@@ -26,17 +26,30 @@ pub const URL: &str = "https://example.edu/gd/index.html?lr=0.1&w0=-15";
 /// The lab's default run, with the engine's own table as the page's records.
 pub fn default_state() -> ExportState {
     let (x, y) = reference_data();
-    let mut state = ExportState::lab_default(x.clone(), y.clone(), URL);
-    let samples = Samples::new(x, y).expect("valid data");
+    let mut state = ExportState::lab_default(x, y, URL);
+    state.records = lab_table(&state);
+    state
+}
+
+/// The lab's engine's table for a plain SGD state.
+pub fn lab_table(state: &ExportState) -> Vec<Record> {
+    let samples = Samples::new(state.x.clone(), state.y.clone()).expect("valid data");
     let q = CostQuadratic::new(&samples).expect("finite sums");
-    let run = train(&q, &TrainConfig::LAB).expect("trains");
-    state.records = (0..15)
-        .map(|i| Record {
-            w: run.w[i],
-            b: run.b[i],
-            cost: run.cost[i],
-        })
-        .collect();
+    let config = TrainConfig {
+        w0: state.w0,
+        b0: state.b0,
+        lr: state.lr,
+        iterations: state.iterations,
+    };
+    Record::all_of(&train(&q, &config).expect("trains"))
+}
+
+/// Far past the critical rate: the lab stops once the cost passes 1e100.
+pub fn diverging_state() -> ExportState {
+    let mut state = default_state();
+    state.lr = 1.0;
+    state.iterations = 1000;
+    state.records = lab_table(&state);
     state
 }
 

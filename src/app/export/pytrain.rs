@@ -6,9 +6,11 @@ use super::text::{float, float_list, py_float};
 /// Numbers per line in the data's list literals.
 const PER_LINE: usize = 6;
 
-/// The imports: torch, numpy and matplotlib only.
+/// The imports: torch, numpy and matplotlib only (and the standard library's `math`).
 pub fn imports() -> String {
-    "import matplotlib\n\
+    "import math\n\
+     \n\
+     import matplotlib\n\
      import matplotlib.pyplot as plt\n\
      import numpy as np\n\
      import torch\n\
@@ -121,6 +123,10 @@ pub fn train(state: &ExportState) -> String {
              batch = batches()\n    \
              for epoch in range(iterations):\n        \
                  cost = full_cost(w, b)\n        \
+                 if not (math.isfinite(w.item()) and math.isfinite(b.item()) and cost <= 1e100):\n            \
+                     # Where the lab stops a diverging run: squares would soon overflow.\n            \
+                     print(f\"diverged: stopped before iteration {{epoch}}, the cost passed 1e100\")\n            \
+                     break\n        \
                  PATH.append((w.item(), b.item(), cost))\n        \
                  LOSS.append(cost)\n        \
                  xb, yb = next(batch)\n        \
@@ -141,7 +147,7 @@ pub fn table(state: &ExportState) -> String {
         "print(f\"{'iteration':>9}  {'w':>24}  {'b':>24}  {'cost':>24}\")\n\
          for i, (w_i, b_i, cost_i) in enumerate(PATH):\n    \
              print(f\"{i:>9}  {w_i!r:>24}  {b_i!r:>24}  {cost_i!r:>24}\")\n\
-         print(f\"after {ITERATIONS} updates: w = {FINAL[0]!r}, b = {FINAL[1]!r}, \
+         print(f\"after {len(PATH)} updates: w = {FINAL[0]!r}, b = {FINAL[1]!r}, \
          cost = {FINAL[2]!r}\")",
     );
     if !state.records.is_empty() {

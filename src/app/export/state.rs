@@ -2,6 +2,7 @@
 //! plain values that the page maps its own state onto.
 
 use crate::model::limits::{self, InputError, MAX_ITERATIONS};
+use crate::model::Trajectory;
 
 /// The `torch.optim` class a run uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,6 +48,15 @@ pub struct Record {
     pub b: f64,
     /// The cost over all the points at (w, b).
     pub cost: f64,
+}
+
+impl Record {
+    /// Every record of a run, in order (the page's training table).
+    pub fn all_of(run: &Trajectory) -> Vec<Record> {
+        let rows = run.w.iter().zip(&run.b).zip(&run.cost);
+        rows.map(|((&w, &b), &cost)| Record { w, b, cost })
+            .collect()
+    }
 }
 
 /// Everything an exported notebook, script or CSV needs, independent of the page's types.
