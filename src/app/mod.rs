@@ -3,4 +3,5 @@
 
 pub mod config;
 pub mod explore;
+pub mod export;
 pub mod notes;
