@@ -4,3 +4,4 @@
 pub mod config;
 pub mod explore;
 pub mod notes;
+pub mod table_text;
