@@ -11,6 +11,7 @@ pub mod limits;
 pub mod linreg;
 pub mod objective;
 pub mod quadratic;
+pub mod standardize;
 
 pub use analysis::{analyze, Analysis, Verdict};
 pub use data::{generate, DataSpec, Dataset, Samples};
@@ -19,3 +20,4 @@ pub use grid::{linspace, loss_grid, loss_grid_naive, GridSpec, LossGrid};
 pub use limits::InputError;
 pub use objective::Objective;
 pub use quadratic::CostQuadratic;
+pub use standardize::{standardize, Standardizer};
