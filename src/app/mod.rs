@@ -3,6 +3,7 @@
 //! a teaching set) with the (w, b) window it is drawn in. Tested natively.
 
 pub mod config;
+pub mod data_param;
 pub mod datasets;
 pub mod explore;
 pub mod notes;
