@@ -41,7 +41,7 @@ impl Delimiter {
     /// else of semicolon and comma the one found in the most lines, semicolon on a tie
     /// (semicolon-separated files are the ones whose numbers may hold commas); else runs of
     /// spaces and tabs, which also reads columns aligned with a mix of both.
-    pub fn detect<'a>(lines: impl Iterator<Item = &'a str>) -> Self {
+    pub fn detect(lines: &[&str]) -> Self {
         // Lines holding a tab, a semicolon, a comma; and lines looked at.
         let mut with = [0usize; 3];
         let mut total = 0;
@@ -49,12 +49,13 @@ impl Delimiter {
             total += 1;
             let mut seen = [false; 3];
             let mut quoted = false;
-            for c in line.chars() {
+            // Bytes: every character looked for is ASCII, never part of a longer one.
+            for &c in line.as_bytes() {
                 match c {
-                    '"' => quoted = !quoted,
-                    '\t' if !quoted => seen[0] = true,
-                    ';' if !quoted => seen[1] = true,
-                    ',' if !quoted => seen[2] = true,
+                    b'"' => quoted = !quoted,
+                    b'\t' if !quoted => seen[0] = true,
+                    b';' if !quoted => seen[1] = true,
+                    b',' if !quoted => seen[2] = true,
                     _ => {}
                 }
             }

@@ -23,9 +23,9 @@
 //!
 //! Why no CSV crate: `csv` needs `serde`, and `csv-core` (its state machine alone) would only
 //! replace the line splitting; headers, numbers and messages are needed anyway. Measured on
-//! the site's profile (`web`: opt-level z, LTO; before wasm-opt; gzip -9): the module without
-//! this parser 350 255 bytes, with it 354 230 (+3 975), with a minimal `csv-core` field reader
-//! on top 357 042 (+2 812 more) for no behaviour the page needs.
+//! the site's profile (`web`: opt-level z, LTO; before wasm-opt; gzip -9), the module without
+//! this parser is 350 255 bytes and with it 354 049 (+3 794); a minimal `csv-core` field
+//! reader added 2 812 more, for no behaviour the page needs.
 
 mod fields;
 
@@ -94,50 +94,113 @@ pub fn parse_table(text: &str) -> Result<Table, InputError> {
         return Err(InputError::new("data", message));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let blank = |l: &&str| l.trim().is_empty();
     // `lines` ends lines at `\n` or `\r\n`, and a last line ending adds no empty line.
-    // Iterators, not a vector: a megabyte of short lines allocates nothing per line.
-    let numbered = text.lines().enumerate().map(|(i, l)| (i + 1, l));
-    let blank_lines = numbered
-        .clone()
-        .filter(|(_, l)| l.trim().is_empty())
-        .count();
-    let mut filled = numbered.filter(|(_, l)| !l.trim().is_empty());
-    let delimiter = Delimiter::detect(filled.clone().take(DETECT_LINES).map(|(_, l)| l));
-    let Some((first_no, first)) = filled.next() else {
-        return Err(InputError::new(
-            "data",
-            "there is no data: the text is empty",
-        ));
-    };
-    let first_fields = split(first, delimiter).map_err(|c| unclosed(first_no, c, first))?;
-    // A header has a field that is not written as a number; `NaN`, `1e999` or an empty
-    // field make a data row whose bad value is reported.
-    let is_header = first_fields
-        .iter()
-        .any(|f| number(f) == Err(NumberProblem::NotANumber));
-    let columns = if is_header {
-        choose_columns(&first_fields)
-    } else {
-        (1, 2)
-    };
-    let rows = std::iter::once((first_no, first)).filter(|_| !is_header);
-    let read = read_rows(rows.chain(filled), delimiter, columns)?;
-    let samples = check_points(read, is_header.then_some(first_no))?;
-    Ok(Table {
-        samples,
-        delimiter,
-        header: is_header.then(|| name_pair(&first_fields, columns)),
-        columns,
-        blank_lines,
-    })
+    let head: Vec<&str> = text
+        .lines()
+        .filter(|l| !blank(l))
+        .take(DETECT_LINES)
+        .collect();
+    let mut reader = Reader::new(Delimiter::detect(&head));
+    // One pass, no vector of lines: a megabyte of short lines allocates nothing per line.
+    for (i, line) in text.lines().enumerate() {
+        if blank(&line) {
+            reader.blank_lines += 1;
+        } else {
+            reader.line(i + 1, line)?;
+        }
+    }
+    reader.finish()
 }
 
-fn unclosed(line: usize, column: usize, text: &str) -> InputError {
-    at(
-        line,
-        column,
-        format!("a quote is not closed in {}", quote(text)),
-    )
+/// The state of one pass over the lines.
+struct Reader {
+    delimiter: Delimiter,
+    /// The header's line and fields, once read.
+    header: Option<(usize, Vec<String>)>,
+    /// The 1-based columns of x and y.
+    columns: (usize, usize),
+    /// Whether a non-blank line has been read.
+    started: bool,
+    x: Vec<f64>,
+    y: Vec<f64>,
+    /// The line of the first point.
+    first_point: usize,
+    blank_lines: usize,
+}
+
+impl Reader {
+    fn new(delimiter: Delimiter) -> Self {
+        Self {
+            delimiter,
+            header: None,
+            columns: (1, 2),
+            started: false,
+            x: Vec::new(),
+            y: Vec::new(),
+            first_point: 0,
+            blank_lines: 0,
+        }
+    }
+
+    /// Reads one non-blank line: the header, or a point.
+    fn line(&mut self, no: usize, line: &str) -> Result<(), InputError> {
+        let fields = split(line, self.delimiter).map_err(|column| {
+            at(
+                no,
+                column,
+                format!("a quote is not closed in {}", quote(line)),
+            )
+        })?;
+        if !std::mem::replace(&mut self.started, true) {
+            // A header has a field that is not written as a number; `NaN`, `1e999` or an
+            // empty field make a data row whose bad value is reported.
+            let not_a_number = |f: &String| number(f) == Err(NumberProblem::NotANumber);
+            if fields.iter().any(not_a_number) {
+                self.columns = choose_columns(&fields);
+                self.header = Some((no, fields));
+                return Ok(());
+            }
+        }
+        if self.x.len() == MAX_TABLE_POINTS {
+            let message = format!(
+                "more than {MAX_TABLE_POINTS} points; at most {MAX_TABLE_POINTS} can be used"
+            );
+            return Err(at(no, 0, message));
+        }
+        let value = |column: usize| {
+            let field = fields.get(column - 1).map(String::as_str).unwrap_or("");
+            number(field).map_err(|p| at(no, column, describe_problem(p, field)))
+        };
+        // Report the leftmost bad column first, as a reader scans the line.
+        let (cx, cy) = self.columns;
+        let (vx, vy) = if cx <= cy {
+            (value(cx)?, value(cy)?)
+        } else {
+            let vy = value(cy)?;
+            (value(cx)?, vy)
+        };
+        if self.x.is_empty() {
+            self.first_point = no;
+        }
+        self.x.push(vx);
+        self.y.push(vy);
+        Ok(())
+    }
+
+    /// The table, once every line is read.
+    fn finish(self) -> Result<Table, InputError> {
+        let header_line = self.header.as_ref().map(|(no, _)| *no);
+        let samples = check_points(self.x, self.y, self.first_point, header_line)?;
+        let columns = self.columns;
+        Ok(Table {
+            samples,
+            delimiter: self.delimiter,
+            header: self.header.map(|(_, f)| name_pair(&f, columns)),
+            columns,
+            blank_lines: self.blank_lines,
+        })
+    }
 }
 
 /// The header's names of the columns used (a missing name reads as empty).
@@ -159,48 +222,13 @@ fn choose_columns(fields: &[String]) -> (usize, usize) {
     }
 }
 
-/// The rows read: x, y, and the line of the first row.
-struct Rows {
+/// Counts, equal x, and overflow, on the points read.
+fn check_points(
     x: Vec<f64>,
     y: Vec<f64>,
     first_line: usize,
-}
-
-/// The x and y of every data row, refusing the first bad one.
-fn read_rows<'a>(
-    rows: impl Iterator<Item = (usize, &'a str)>,
-    delimiter: Delimiter,
-    (cx, cy): (usize, usize),
-) -> Result<Rows, InputError> {
-    let (mut x, mut y, mut first_line) = (Vec::new(), Vec::new(), 0);
-    for (line_no, line) in rows {
-        if x.is_empty() {
-            first_line = line_no;
-        }
-        if x.len() == MAX_TABLE_POINTS {
-            let message = format!(
-                "more than {MAX_TABLE_POINTS} points; at most {MAX_TABLE_POINTS} can be used"
-            );
-            return Err(at(line_no, 0, message));
-        }
-        let fields = split(line, delimiter).map_err(|c| unclosed(line_no, c, line))?;
-        let value = |column: usize| {
-            let field = fields.get(column - 1).map(String::as_str).unwrap_or("");
-            number(field).map_err(|p| at(line_no, column, describe_problem(p, field)))
-        };
-        // Report the leftmost bad column first, as a reader scans the line.
-        let (first, second) = if cx <= cy { (cx, cy) } else { (cy, cx) };
-        let (a, b) = (value(first)?, value(second)?);
-        let (vx, vy) = if cx <= cy { (a, b) } else { (b, a) };
-        x.push(vx);
-        y.push(vy);
-    }
-    Ok(Rows { x, y, first_line })
-}
-
-/// Counts, equal x, and overflow, on the points read.
-fn check_points(rows: Rows, header: Option<usize>) -> Result<Samples, InputError> {
-    let Rows { x, y, first_line } = rows;
+    header: Option<usize>,
+) -> Result<Samples, InputError> {
     match (x.len(), header) {
         (0, Some(line)) => {
             let message = "there are no points below the header";
