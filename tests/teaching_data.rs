@@ -152,3 +152,20 @@ fn the_window_of_a_start_at_the_optimum_still_shows_the_bowl() {
     let win = window(&a, (a.w_star, a.b_star), false).expect("a drawable window");
     assert!(win.w_max > win.w_min && win.contains(a.w_star, a.b_star));
 }
+
+#[test]
+fn a_configuration_gives_its_window() {
+    use gd_lab::app::config::LabConfig;
+    let far = LabConfig {
+        dataset: Some("far"),
+        ..LabConfig::default()
+    };
+    let (samples, _) = far.make_data().expect("far");
+    let a = fit_of(&samples);
+    assert_eq!(
+        far.window(&a).expect("drawable"),
+        window(&a, (-15.0, -10.0), false).expect("drawable")
+    );
+    let lab = LabConfig::default();
+    assert_eq!(lab.window(&a).expect("drawable"), Window::LAB);
+}

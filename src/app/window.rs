@@ -95,3 +95,11 @@ pub fn window(
     })?;
     Ok(win)
 }
+
+impl crate::app::config::LabConfig {
+    /// The window for this configuration's data (`analysis` of the points the lab fits,
+    /// standardized or not) and start `(w0, b0)`: see [`window`].
+    pub fn window(&self, analysis: &Analysis) -> Result<Window, InputError> {
+        window(analysis, (self.w0, self.b0), self.is_lab_data())
+    }
+}
