@@ -18,8 +18,10 @@
 //! - Numbers: an optional sign, digits with an optional decimal point, an optional exponent.
 //! - 2 to [`MAX_TABLE_POINTS`] points; x not all equal; squares that do not overflow.
 //!
-//! Every refusal is an [`InputError`] for the field `data` whose message begins with where:
-//! `line 7, column 2: "abc" is not a number` (columns count fields, from 1).
+//! Every refusal is an [`InputError`] for the field `data`. One at a place begins with it and
+//! quotes the text, shortened: `line 7, column 2: "abc" is not a number` (columns count
+//! fields, from 1; one point and "more than 10 000" name their line). Refusals of the whole
+//! text (empty, too large, every x equal, squares that overflow) say so without a line.
 //!
 //! Why no CSV crate: `csv` needs `serde`, and `csv-core` (its state machine alone) would only
 //! replace the line splitting; headers, numbers and messages are needed anyway. Measured on
@@ -57,7 +59,8 @@ pub struct Table {
 }
 
 impl Table {
-    /// One sentence on what was read, e.g. `60 points, comma-separated, columns "x" and "y".`
+    /// One sentence on what was read, e.g.
+    /// `60 points, comma-separated, x and y from columns "x" and "y" of the header.`
     pub fn describe(&self) -> String {
         let columns = match &self.header {
             Some((x, y)) => format!("columns {} and {} of the header", quote(x), quote(y)),
