@@ -4,8 +4,9 @@
 //! default stays. The page's own limits (at most 1000 iterations, a 200 × 200 grid) keep every
 //! redraw quick; the JavaScript API allows more.
 
+use super::{data_param, datasets};
 use crate::model::limits::MAX_SEED;
-use crate::model::DataSpec;
+use crate::model::{DataSpec, Samples};
 
 /// The cells of the notebook, in order, by the names the `cells` parameter uses.
 pub const CELLS: [&str; 8] = [
@@ -55,6 +56,12 @@ pub struct LabConfig {
     pub figure: Option<String>,
     /// No notebook chrome: no top bar, buttons or prose.
     pub compact: bool,
+    /// A teaching data set by name (see `app::datasets`); wins over `seed` and `noise`.
+    pub dataset: Option<&'static str>,
+    /// Fit on standardized x, `(x − mean)/std`.
+    pub standardize: bool,
+    /// Points given inline (at most 200); win over `dataset`.
+    pub data: Option<Samples>,
 }
 
 impl Default for LabConfig {
@@ -72,6 +79,9 @@ impl Default for LabConfig {
             cells: CELLS.to_vec(),
             figure: None,
             compact: false,
+            dataset: None,
+            standardize: false,
+            data: None,
         }
     }
 }
@@ -105,11 +115,14 @@ impl LabConfig {
     pub fn from_query(pairs: &[(String, String)]) -> (Self, Vec<String>) {
         let mut config = Self::default();
         let mut notices = Vec::new();
+        let mut given = Vec::new();
         for (key, value) in pairs {
-            if let Err(why) = config.set(key, value.trim()) {
-                notices.push(format!("Ignored {}: {why}", describe(key, value)));
+            match config.set(key, value.trim()) {
+                Ok(()) => given.push(key.as_str()),
+                Err(why) => notices.push(format!("Ignored {}: {why}", describe(key, value))),
             }
         }
+        data_param::apply_precedence(&mut config, &given, &mut notices);
         (config, notices)
     }
 
@@ -128,6 +141,9 @@ impl LabConfig {
             "cells" => self.cells = parse_cells(value)?,
             "figure" => self.figure = Some(parse_figure(value)?),
             "compact" => self.compact = parse_flag(value)?,
+            "dataset" => self.dataset = Some(datasets::parse_name(value)?),
+            "standardize" => self.standardize = parse_flag(value)?,
+            "data" => self.data = Some(data_param::parse_inline(value)?),
             _ => return Err("not a parameter of this lab".into()),
         }
         Ok(())
@@ -165,10 +181,18 @@ impl LabConfig {
             self.figure.is_none(),
         );
         push("compact", "1".into(), !self.compact);
+        push(
+            "dataset",
+            self.dataset.unwrap_or_default().into(),
+            self.dataset.is_none(),
+        );
+        push("standardize", "1".into(), !self.standardize);
+        data_param::push_data(self.data.as_ref(), &mut parts);
         parts.join("&")
     }
 
-    /// The data set these parameters describe.
+    /// The lab's line with these `seed` and `noise`; [`Self::make_data`] gives the points the
+    /// lab uses, which `data` or `dataset` may replace.
     pub fn data_spec(&self) -> DataSpec {
         DataSpec {
             seed: self.seed,

@@ -14,6 +14,7 @@ pub mod objective;
 pub mod optim;
 pub mod quadratic;
 pub mod training;
+pub mod standardize;
 
 pub use analysis::{analyze, Analysis, Verdict};
 pub use batches::Batching;
@@ -25,3 +26,4 @@ pub use objective::Objective;
 pub use optim::{Adagrad, Adam, Optimizer, OptimizerState, RmsProp, Sgd, OPTIMIZER_NAMES};
 pub use quadratic::CostQuadratic;
 pub use training::fit;
+pub use standardize::{standardize, Standardizer};
