@@ -1,7 +1,7 @@
 //! The explorer's four views (data, contour, surface, cost), its table and its run legend,
 //! redrawn according to the update's `Changes`, all at the same iteration.
 
-use super::dom::{by_id, set_text, set_text_by_id};
+use super::dom::{self, by_id, set_text, set_text_by_id};
 use super::lab::with_lab;
 use super::render::{costs_text, keep_surface, paint_framed, paint_layered, pointer_to_surface};
 use super::table;
@@ -232,7 +232,7 @@ fn kept_legend(current: &str, kept: &[String]) {
     for (class, text) in now.chain(others) {
         let item = super::dom::create("li", &class);
         set_text(&item, &text);
-        let _ = list.append_child(&item);
+        dom::append(&list, &item);
     }
 }
 
