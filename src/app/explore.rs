@@ -3,6 +3,8 @@
 //! The browser only turns events into [`Msg`]s and redraws the views that [`Changes`] names;
 //! everything here runs natively in tests.
 
+use super::config::PAGE_MAX_NOISE;
+use crate::model::limits::MAX_SEED;
 use crate::model::{
     self, Analysis, CostQuadratic, DataSpec, Dataset, GridSpec, LossGrid, TrainConfig, Trajectory,
 };
@@ -208,18 +210,11 @@ impl Explorer {
         match msg {
             Msg::Scrub(i) => changes.frame = self.show(i),
             Msg::Step(by) => {
-                self.playing = false;
-                let target = (self.iteration as i64 + by).clamp(0, self.last() as i64) as usize;
-                changes.frame = self.show(target);
+                changes.frame = self.step(by);
                 changes.controls = true;
             }
             Msg::TogglePlay => {
-                self.playing = !self.playing && self.last() > 0;
-                if self.playing && self.iteration >= self.last() {
-                    self.show(0);
-                    changes.frame = true;
-                }
-                self.carry = 0.0;
+                changes.frame = self.toggle_play();
                 changes.controls = true;
             }
             Msg::Speed(s) if s.is_finite() => {
@@ -237,12 +232,7 @@ impl Explorer {
                 changes.run = self.retrain(false);
             }
             Msg::Rotate(dyaw, dpitch) if dyaw.is_finite() && dpitch.is_finite() => {
-                let (yaw, pitch) = self.angles;
-                self.angles = (
-                    (yaw + dyaw).rem_euclid(std::f64::consts::TAU),
-                    (pitch + dpitch).clamp(0.05, 1.5),
-                );
-                changes.view = true;
+                changes.view = self.rotate(dyaw, dpitch);
             }
             Msg::Keep => changes.runs = self.keep(),
             Msg::ClearKept => changes.runs = !std::mem::take(&mut self.kept).is_empty(),
@@ -253,19 +243,47 @@ impl Explorer {
             Msg::SetSeed(seed) => changes = self.new_data(DataSpec { seed, ..self.spec }),
             Msg::NewNoise => {
                 changes = self.new_data(DataSpec {
-                    seed: self.spec.seed.wrapping_add(1) % (1 << 53),
+                    seed: self.spec.seed.wrapping_add(1) % (MAX_SEED + 1),
                     ..self.spec
                 })
             }
             Msg::SetNoise(noise) if noise.is_finite() && noise >= 0.0 => {
                 changes = self.new_data(DataSpec {
-                    noise: noise.min(10.0),
+                    noise: noise.min(PAGE_MAX_NOISE),
                     ..self.spec
                 })
             }
             _ => {}
         }
         changes
+    }
+
+    /// Moves by `by` iterations and stops playing; true when the shown iteration moved.
+    fn step(&mut self, by: i64) -> bool {
+        self.playing = false;
+        let target = (self.iteration as i64 + by).clamp(0, self.last() as i64) as usize;
+        self.show(target)
+    }
+
+    /// Starts or stops playing; a run played from its end starts again from 0 (then true).
+    fn toggle_play(&mut self) -> bool {
+        self.playing = !self.playing && self.last() > 0;
+        self.carry = 0.0;
+        if self.playing && self.iteration >= self.last() {
+            self.show(0);
+            return true;
+        }
+        false
+    }
+
+    /// Turns the 3D view; the pitch stays between nearly flat and nearly from above.
+    fn rotate(&mut self, dyaw: f64, dpitch: f64) -> bool {
+        let (yaw, pitch) = self.angles;
+        self.angles = (
+            (yaw + dyaw).rem_euclid(std::f64::consts::TAU),
+            (pitch + dpitch).clamp(0.05, 1.5),
+        );
+        true
     }
 
     fn show(&mut self, iteration: usize) -> bool {

@@ -10,6 +10,7 @@ use crate::app::config::TRAIN_PANELS;
 use crate::app::input;
 use crate::app::notebook::Cell;
 use crate::app::notes::{self, fmt, short};
+use crate::model::limits::COST_BOUND;
 use crate::model::Trajectory;
 
 /// Computes, shows and draws one cell. An `Err` is a message for the cell's status line.
@@ -110,7 +111,7 @@ fn final_line(run: &Trajectory) -> String {
     let last = run.len().saturating_sub(1);
     match run.diverged_at {
         Some(k) => format!(
-            "The run stopped after {k} records: the cost passed 1e100, far off every chart."
+            "The run stopped after {k} records: the cost passed {COST_BOUND:e}, far off every chart."
         ),
         None => format!(
             "After the last update ({last}): w = {}, b = {}, cost = {}",

@@ -5,6 +5,7 @@
 use super::dom::set_text_by_id;
 use super::lab::{with_lab, Lab};
 use super::render::{costs_text, optimum_text, paint, paint_framed, paint_layered_framed};
+use crate::app::explore::Scene;
 use crate::app::notes::{self, short};
 use crate::figures::contour::{self, ContourView, PathOverlay};
 use crate::figures::cost_curve::{self, CostCurveView, Run};
@@ -174,57 +175,12 @@ pub fn run_pair(prefix: &str, run: &Trajectory, i: usize) {
 /// Cell 6: the wireframe with the visited points, the path on the contours, the cost curve.
 pub fn results_cell() {
     with_lab(|lab| {
-        let (Some(scene), Some(image), Some(run)) = (&lab.scene, &lab.contour, &lab.run) else {
+        let (Some(scene), Some(run)) = (&lab.scene, &lab.run) else {
             return;
         };
         let label = format!("lr {}", short(lab.config.lr));
-        let paths = [SurfacePath {
-            w: &run.w,
-            b: &run.b,
-            cost: &run.cost,
-            color: palette::RUNS[0],
-            label: &label,
-        }];
-        let view = SurfaceView {
-            title: "Visited points on the cost surface",
-            grid: &scene.grid,
-            yaw: SurfaceView::DEFAULT_YAW,
-            pitch: SurfaceView::DEFAULT_PITCH,
-            wireframe: true,
-            paths: &paths,
-            current: None,
-            optimum: optimum3(scene.analysis),
-        };
-        let alt = format!(
-            "Wireframe of the cost surface with the {} visited points on it; {}.",
-            run.len(),
-            costs_text(&run.cost)
-        );
-        paint("results-surface", &alt, |area, style| {
-            surface::draw(area, &view, style)
-        });
-        let path = [PathOverlay {
-            w: &run.w,
-            b: &run.b,
-            color: palette::RUNS[0],
-            label: &label,
-            marker: Marker::Cross,
-        }];
-        let view = ContourView {
-            title: "Path of gradient descent",
-            image,
-            paths: &path,
-            current: None,
-            optimum: optimum2(scene.analysis),
-        };
-        let alt = format!(
-            "Contour plot with the path of {} points from ({}, {}); {}.",
-            run.len(),
-            short(run.w[0]),
-            short(run.b[0]),
-            optimum_text(lab)
-        );
-        paint_contour("results-contour", &alt, &lab_key(lab), &view);
+        results_surface(scene, run, &label);
+        results_contour(lab, run, &label);
         let runs = [Run {
             costs: &run.cost,
             color: palette::RUNS[0],
@@ -244,6 +200,62 @@ pub fn results_cell() {
             |area, style| cost_curve::draw(area, &view, style),
         );
     });
+}
+
+fn results_surface(scene: &Scene, run: &Trajectory, label: &str) {
+    let paths = [SurfacePath {
+        w: &run.w,
+        b: &run.b,
+        cost: &run.cost,
+        color: palette::RUNS[0],
+        label,
+    }];
+    let view = SurfaceView {
+        title: "Visited points on the cost surface",
+        grid: &scene.grid,
+        yaw: SurfaceView::DEFAULT_YAW,
+        pitch: SurfaceView::DEFAULT_PITCH,
+        wireframe: true,
+        paths: &paths,
+        current: None,
+        optimum: optimum3(scene.analysis),
+    };
+    let alt = format!(
+        "Wireframe of the cost surface with the {} visited points on it; {}.",
+        run.len(),
+        costs_text(&run.cost)
+    );
+    paint("results-surface", &alt, |area, style| {
+        surface::draw(area, &view, style)
+    });
+}
+
+fn results_contour(lab: &Lab, run: &Trajectory, label: &str) {
+    let (Some(scene), Some(image)) = (&lab.scene, &lab.contour) else {
+        return;
+    };
+    let path = [PathOverlay {
+        w: &run.w,
+        b: &run.b,
+        color: palette::RUNS[0],
+        label,
+        marker: Marker::Cross,
+    }];
+    let view = ContourView {
+        title: "Path of gradient descent",
+        image,
+        paths: &path,
+        current: None,
+        optimum: optimum2(scene.analysis),
+    };
+    let alt = format!(
+        "Contour plot with the path of {} points from ({}, {}); {}.",
+        run.len(),
+        short(run.w[0]),
+        short(run.b[0]),
+        optimum_text(lab)
+    );
+    paint_contour("results-contour", &alt, &lab_key(lab), &view);
 }
 
 /// Practice (b): LOSS and LOSS2 on one chart, and what the comparison shows.
