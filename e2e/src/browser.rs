@@ -149,9 +149,9 @@ impl Browser {
                 )
                 .await
             })
-            .map_err(|_| Error::new("Chromium did not start within a minute"))?
+            .map_err(|_| Error::msg("Chromium did not start within a minute"))?
             .map_err(|e| {
-                Error::new(format!(
+                Error::msg(format!(
                     "chromedriver could not start {}: {e}",
                     config.chromium.display()
                 ))
@@ -220,8 +220,8 @@ impl Browser {
         // The timer must be made inside the runtime.
         match self.block_on(async { tokio::time::timeout(COMMAND_TIMEOUT, future).await }) {
             Ok(Ok(value)) => Ok(value),
-            Ok(Err(e)) => Err(Error::new(format!("{what}: {e}"))),
-            Err(_) => Err(Error::new(format!(
+            Ok(Err(e)) => Err(Error::msg(format!("{what}: {e}"))),
+            Err(_) => Err(Error::msg(format!(
                 "{what}: no answer within {COMMAND_TIMEOUT:?}"
             ))),
         }
@@ -279,7 +279,7 @@ impl Browser {
         let shot = self
             .screenshot("not-ready")
             .map_or_else(|e| e.to_string(), |p| p.display().to_string());
-        Error::new(format!(
+        Error::msg(format!(
             "the lab did not set data-lab-ready=\"1\" within {timeout:?}. Page: {state}. \
              Console:{console}\n  Screenshot: {shot}"
         ))
@@ -302,7 +302,7 @@ impl Browser {
     pub fn js_as<T: DeserializeOwned>(&self, script: &str, args: Vec<Json>) -> Result<T> {
         let value = self.js_with(script, args)?;
         serde_json::from_value(value.clone()).map_err(|e| {
-            Error::new(format!(
+            Error::msg(format!(
                 "script `{}` returned {value}, not the expected shape: {e}",
                 first_line(script)
             ))
@@ -353,7 +353,7 @@ impl Browser {
             }),
         )?;
         serde_json::from_value(value.clone()).map_err(|e| {
-            Error::new(format!(
+            Error::msg(format!(
                 "chromedriver's browser log is not a list of entries ({e}): {value}"
             ))
         })
@@ -457,10 +457,10 @@ impl Browser {
             .get("data")
             .and_then(Json::as_str)
             .map(str::to_owned)
-            .ok_or_else(|| Error::new("Page.captureScreenshot returned no data"))?;
+            .ok_or_else(|| Error::msg("Page.captureScreenshot returned no data"))?;
         let png = base64::engine::general_purpose::STANDARD
             .decode(data)
-            .map_err(|e| Error::new(format!("screenshot is not base64: {e}")))?;
+            .map_err(|e| Error::msg(format!("screenshot is not base64: {e}")))?;
         save_png(name, &png)
     }
 
