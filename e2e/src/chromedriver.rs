@@ -10,8 +10,9 @@ use std::net::TcpListener;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use crate::poll::poll;
 use crate::{bail, Error, Result};
 
 /// How long chromedriver may take to answer `/status`.
@@ -70,19 +71,16 @@ impl ChromeDriver {
     }
 
     fn wait_until_ready(&mut self) -> Result<()> {
-        let deadline = Instant::now() + START_TIMEOUT;
-        loop {
+        let ready = poll(START_TIMEOUT, Duration::from_millis(50), || {
             if let Some(status) = self.child.try_wait()? {
                 bail!("exited before answering: {status}");
             }
-            if is_ready(self.port).unwrap_or(false) {
-                return Ok(());
-            }
-            if Instant::now() > deadline {
-                bail!("no answer to /status within {START_TIMEOUT:?}");
-            }
-            std::thread::sleep(Duration::from_millis(50));
+            Ok(is_ready(self.port).unwrap_or(false).then_some(()))
+        })?;
+        if ready.is_none() {
+            bail!("no answer to /status within {START_TIMEOUT:?}");
         }
+        Ok(())
     }
 
     /// The WebDriver address, `http://127.0.0.1:<port>`.

@@ -41,6 +41,7 @@ pub mod chromedriver;
 pub mod config;
 mod error;
 pub mod page;
+pub mod poll;
 pub mod server;
 
 pub use browser::{Browser, LogEntry, Viewport};
