@@ -97,12 +97,7 @@ fn main() {
         run(&lab.run.cost, 0, "lr 0.1", Marker::Circle),
         run(&practice.cost, 1, "lr 0.2", Marker::Square),
     ];
-    let cv = CostCurveView {
-        title: "Cost per iteration",
-        runs: &runs,
-        log_y: false,
-        current: Some(3),
-    };
+    let cv = cost_view(&runs, false, 3);
     save("cost.svg", svg(|a| cost_curve::draw(a, &cv, &style)).0);
     let runs = [runs[0], run(&div.cost, 1, "lr 0.4", Marker::Square)];
     let cv = CostCurveView { runs: &runs, ..cv };

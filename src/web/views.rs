@@ -12,7 +12,7 @@ use crate::figures::cost_curve::{self, CostCurveView, Run};
 use crate::figures::data_space::{self, DataView, Line};
 use crate::figures::surface::{self, SurfacePath, SurfaceView};
 use crate::figures::{palette, Layers, Marker};
-use crate::model::{Analysis, Trajectory};
+use crate::model::{Analysis, Samples, Trajectory};
 
 pub(super) fn optimum2(a: Option<Analysis>) -> Option<(f64, f64)> {
     a.map(|a| (a.w_star, a.b_star))
@@ -135,20 +135,9 @@ pub fn run_pair(prefix: &str, run: &Trajectory, i: usize) {
             short(b),
             short(cost)
         );
-        let title = format!("Data space, iteration {i}");
-        let view = DataView {
-            title: &title,
-            x: s.x(),
-            y: s.y(),
-            marker: Marker::Circle,
-            true_line: None,
-            model_line: Some(Line { slope: w, bias: b }),
-            y_range: Some(DataView::TRAINING_Y_RANGE),
-        };
         let alt = format!("The points and the model line at {state}.");
-        paint_framed(&format!("{prefix}-{i}-data"), &alt, |area, style| {
-            data_space::draw(area, &view, style)
-        });
+        let name = format!("{prefix}-{i}-data");
+        paint_training_data(&name, &alt, s, (run, i), None);
         let title = format!("Parameter space, iteration {i}");
         let path = [PathOverlay {
             w: &run.w[..=i],
@@ -181,24 +170,9 @@ pub fn results_cell() {
         let label = format!("lr {}", short(lab.config.lr));
         results_surface(scene, run, &label);
         results_contour(lab, run, &label);
-        let runs = [Run {
-            costs: &run.cost,
-            color: palette::RUNS[0],
-            label: &label,
-            marker: Marker::Dot,
-            dashed: false,
-        }];
-        let view = CostCurveView {
-            title: "Cost per iteration",
-            runs: &runs,
-            log_y: false,
-            current: None,
-        };
-        paint_framed(
-            "results-cost",
-            &format!("Line chart: {}.", costs_text(&run.cost)),
-            |area, style| cost_curve::draw(area, &view, style),
-        );
+        let alt = format!("Line chart: {}.", costs_text(&run.cost));
+        let runs = [lab_costs(&run.cost, &label)];
+        paint_costs("results-cost", "Cost per iteration", &alt, &runs);
     });
 }
 
@@ -269,13 +243,7 @@ pub fn compare_cell() {
             format!("LOSS2 (lr {})", short(*lr2)),
         );
         let runs = [
-            Run {
-                costs: &run.cost,
-                color: palette::RUNS[0],
-                label: &l1,
-                marker: Marker::Dot,
-                dashed: false,
-            },
+            lab_costs(&run.cost, &l1),
             Run {
                 costs: &run2.cost,
                 color: palette::RUNS[1],
@@ -284,20 +252,13 @@ pub fn compare_cell() {
                 dashed: true,
             },
         ];
-        let view = CostCurveView {
-            title: "Cost per iteration: two learning rates",
-            runs: &runs,
-            log_y: false,
-            current: None,
-        };
         let alt = format!(
             "Two cost curves. {l1}: {}. {l2}: {}.",
             costs_text(&run.cost),
             costs_text(&run2.cost)
         );
-        paint_framed("practice-compare", &alt, |area, style| {
-            cost_curve::draw(area, &view, style)
-        });
+        let title = "Cost per iteration: two learning rates";
+        paint_costs("practice-compare", title, &alt, &runs);
         Some(notes::compare_note(
             &run.cost,
             lab.config.lr,
@@ -306,4 +267,55 @@ pub fn compare_cell() {
         ))
     });
     set_text_by_id("practice-compare-note", &note.flatten().unwrap_or_default());
+}
+
+/// The lab run's cost curve: the first run colour, solid, with dots.
+fn lab_costs<'a>(costs: &'a [f64], label: &'a str) -> Run<'a> {
+    Run {
+        costs,
+        color: palette::RUNS[0],
+        label,
+        marker: Marker::Dot,
+        dashed: false,
+    }
+}
+
+/// Draws `runs` as cost curves on a linear scale on the canvas `name`.
+fn paint_costs(name: &str, title: &str, alt: &str, runs: &[Run<'_>]) {
+    let view = CostCurveView {
+        title,
+        runs,
+        log_y: false,
+        current: None,
+    };
+    paint_framed(name, alt, |area, style| {
+        cost_curve::draw(area, &view, style)
+    });
+}
+
+/// The points and the model line of `run` at iteration `i` (and the true line, if given), on
+/// the training panels' fixed y range.
+pub fn paint_training_data(
+    name: &str,
+    alt: &str,
+    samples: &Samples,
+    (run, i): (&Trajectory, usize),
+    true_line: Option<Line>,
+) {
+    let title = format!("Data space, iteration {i}");
+    let view = DataView {
+        title: &title,
+        x: samples.x(),
+        y: samples.y(),
+        marker: Marker::Circle,
+        true_line,
+        model_line: Some(Line {
+            slope: run.w[i],
+            bias: run.b[i],
+        }),
+        y_range: Some(DataView::TRAINING_Y_RANGE),
+    };
+    paint_framed(name, alt, |area, style| {
+        data_space::draw(area, &view, style)
+    });
 }

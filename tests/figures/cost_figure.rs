@@ -10,12 +10,7 @@ fn diverging_cost_curve_stays_capped_with_triangles() {
         run(&lab.run.cost, 0, "lr 0.1", Marker::Circle),
         run(&div.cost, 1, "lr 0.4", Marker::Square),
     ];
-    let view = CostCurveView {
-        title: "Cost per iteration",
-        runs: &runs,
-        log_y: false,
-        current: Some(40),
-    };
+    let view = cost_view(&runs, false, 40);
     let (s, frame) = svg(|a| cost_curve::draw(a, &view, &Style::default()));
     assert_finite(&s);
     assert_texts(
@@ -56,12 +51,7 @@ fn diverging_cost_curve_stays_capped_with_triangles() {
 fn cost_curve_log_scale_and_frame() {
     let lab = lab();
     let runs = [run(&lab.run.cost, 0, "lr 0.1", Marker::Circle)];
-    let view = CostCurveView {
-        title: "Cost",
-        runs: &runs,
-        log_y: true,
-        current: Some(3),
-    };
+    let view = cost_view(&runs, true, 3);
     let (s, frame) = svg(|a| cost_curve::draw(a, &view, &Style::default()));
     assert!(frame.y_log && has_text(&s, "cost (log scale)"));
     let min = lab.run.cost.iter().copied().fold(f64::INFINITY, f64::min);

@@ -72,12 +72,7 @@ fn tiny_canvases_do_not_panic() {
     let image = ContourImage::new(&lab.grid);
     let paths = [path(&lab.run, palette::RUNS[0], "lr 0.1")];
     let runs = [run(&lab.run.cost, 0, "lr 0.1", Marker::Circle)];
-    let cost = CostCurveView {
-        title: "Cost",
-        runs: &runs,
-        log_y: true,
-        current: Some(3),
-    };
+    let cost = cost_view(&runs, true, 3);
     for size in [(1, 1), (30, 20), (120, 90)] {
         for scale in [1.0, 8.0] {
             let style = Style::new(scale);

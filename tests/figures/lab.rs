@@ -1,7 +1,7 @@
 //! The lab's numbers, and views of them for every kind of figure.
 
 use gd_lab::figures::contour::{ContourView, PathOverlay};
-use gd_lab::figures::cost_curve::Run;
+use gd_lab::figures::cost_curve::{CostCurveView, Run};
 use gd_lab::figures::data_space::{DataView, Line};
 use gd_lab::figures::surface::{SurfacePath, SurfaceView};
 use gd_lab::figures::{palette, ContourImage, Marker};
@@ -113,5 +113,15 @@ pub fn run<'a>(costs: &'a [f64], k: usize, label: &'a str, marker: Marker) -> Ru
         label,
         marker,
         dashed: k % 2 == 1,
+    }
+}
+
+/// The cost curves of `runs` with iteration `current` marked, titled "Cost per iteration".
+pub fn cost_view<'a>(runs: &'a [Run<'a>], log_y: bool, current: usize) -> CostCurveView<'a> {
+    CostCurveView {
+        title: "Cost per iteration",
+        runs,
+        log_y,
+        current: Some(current),
     }
 }
