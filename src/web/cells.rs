@@ -5,7 +5,7 @@ use web_sys::HtmlInputElement;
 
 use super::dom::{self, by_id, by_id_as, find_all, set_attr, set_hidden, set_text_by_id};
 use super::lab::with_lab;
-use super::{explore_view, table, views};
+use super::{explore_view, results_views, table, views};
 use crate::app::config::TRAIN_PANELS;
 use crate::app::input;
 use crate::app::notebook::Cell;
@@ -53,11 +53,11 @@ pub fn render_cell(cell: Cell) {
         Cell::Model => model_output(),
         Cell::Surface => views::surface_cell(),
         Cell::Train => render_run(cell, |lab| lab.run.clone().map(|r| (lab.config.lr, r))),
-        Cell::Results => views::results_cell(),
+        Cell::Results => results_views::results_cell(),
         Cell::Explore => explore_view::redraw_all(),
         Cell::Practice => {
             render_run(cell, |lab| lab.practice.clone());
-            views::compare_cell();
+            results_views::compare_cell();
         }
         Cell::Objective => {}
     }

@@ -13,5 +13,6 @@ pub mod lab;
 pub mod notebook;
 pub mod options;
 pub mod render;
+pub mod results_views;
 pub mod table;
 pub mod views;
