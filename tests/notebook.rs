@@ -211,3 +211,34 @@ fn a_lone_figure_opens_and_shows_its_own_cell() {
         assert!(!notebook.is_shown(Cell::Model) || cell == Cell::Model);
     }
 }
+
+#[test]
+fn the_page_has_a_section_per_cell_with_the_same_title_in_order() {
+    let html = include_str!("../www/index.html");
+    let mut at = 0;
+    for cell in Cell::ALL {
+        let id = format!("id=\"cell-{}\"", cell.name());
+        let start = html[at..]
+            .find(&id)
+            .map(|i| at + i)
+            .unwrap_or_else(|| panic!("no section {id} after the previous cell"));
+        let end = html[start..]
+            .find("</section>")
+            .map_or(html.len(), |i| start + i);
+        let section = &html[start..end];
+        assert!(
+            section.contains(&format!("<h2>{}</h2>", cell.title())),
+            "{id} is not headed “{}”",
+            cell.title()
+        );
+        assert_eq!(
+            section.contains("class=\"run\""),
+            cell.runs(),
+            "{id}: a Run button exactly when the cell runs"
+        );
+        assert!(html[..start]
+            .rfind("<section")
+            .is_some_and(|s| html[s..start].contains(&format!("data-cell=\"{}\"", cell.name()))));
+        at = end;
+    }
+}
