@@ -9,8 +9,8 @@ use super::config::LabConfig;
 use super::input::PRACTICE_EXAMPLE_LR;
 
 /// A cell of the notebook. Adding a cell is one variant here, its place in [`Cell::ALL`], its
-/// arm in `Cell::info` (the compiler asks for it), and
-/// its section in `www/index.html`.
+/// arm in `Cell::info` (the compiler asks for it), and its section in `www/index.html`
+/// (`tests/notebook.rs` checks the page against this list).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Cell {
     /// The lab's goal, in prose: nothing to run.
