@@ -217,7 +217,7 @@ fn the_page_has_a_section_per_cell_with_the_same_title_in_order() {
     let html = include_str!("../www/index.html");
     let mut at = 0;
     for cell in Cell::ALL {
-        let id = format!("id=\"cell-{}\"", cell.name());
+        let id = format!("id=\"{}\"", cell.element_id());
         let start = html[at..]
             .find(&id)
             .map(|i| at + i)

@@ -70,6 +70,11 @@ impl Cell {
         self.info().name
     }
 
+    /// The id of the cell's section in the page, `cell-<name>`.
+    pub fn element_id(self) -> String {
+        format!("cell-{}", self.name())
+    }
+
     /// The cell's heading, for messages that name it.
     pub const fn title(self) -> &'static str {
         self.info().title

@@ -38,7 +38,7 @@ pub fn run(cell: Cell) -> Result<(), String> {
 }
 
 fn show_outputs(cell: Cell) {
-    let Some(element) = by_id(&format!("cell-{}", cell.name())) else {
+    let Some(element) = by_id(&cell.element_id()) else {
         return;
     };
     for output in find_all(&element, ".output") {

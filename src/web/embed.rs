@@ -85,13 +85,13 @@ fn apply_layout(config: &LabConfig) {
     toggle_class(&body, "compact", config.compact);
     let notebook = Notebook::for_config(config);
     for cell in Cell::ALL {
-        if let Some(element) = by_id(&format!("cell-{}", cell.name())) {
+        if let Some(element) = by_id(&cell.element_id()) {
             toggle_class(&element, "hidden-cell", !notebook.is_shown(cell));
         }
     }
     if let Some(figure) = &config.figure {
         toggle_class(&body, "figure-only", true);
-        if let Some(element) = by_id(&format!("cell-{}", Cell::of_figure(figure).name())) {
+        if let Some(element) = by_id(&Cell::of_figure(figure).element_id()) {
             toggle_class(&element, "holds-figure", true);
         }
         // Figures in the page's markup; the training panels mark theirs when they are made.

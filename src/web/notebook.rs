@@ -36,7 +36,7 @@ fn mark(name: &str) {
 }
 
 fn cell_element(cell: Cell) -> Option<Element> {
-    by_id(&format!("cell-{}", cell.name()))
+    by_id(&cell.element_id())
 }
 
 /// Runs a cell, first running any earlier cell whose result it needs (and saying so).
