@@ -4,10 +4,10 @@
 //! everything here runs natively in tests.
 
 use super::config::PAGE_MAX_NOISE;
+// The explorer's scene is the notebook's: one type, re-exported where it was first defined.
+pub use super::scene::Scene;
 use crate::model::limits::MAX_SEED;
-use crate::model::{
-    self, Analysis, CostQuadratic, DataSpec, Dataset, GridSpec, LossGrid, TrainConfig, Trajectory,
-};
+use crate::model::{self, DataSpec, GridSpec, TrainConfig, Trajectory};
 
 /// Smallest learning rate on the explorer's slider.
 pub const LR_MIN: f64 = 0.001;
@@ -30,35 +30,6 @@ pub fn lr_to_slider(lr: f64) -> f64 {
 pub fn slider_to_lr(position: f64) -> f64 {
     let t = (position / LR_SLIDER_STEPS).clamp(0.0, 1.0);
     10f64.powf(LR_MIN.log10() + t * (LR_MAX.log10() - LR_MIN.log10()))
-}
-
-/// Everything a data set fixes: the points, their cost and its facts, the grid.
-#[derive(Debug, Clone)]
-pub struct Scene {
-    /// The points and the true line.
-    pub data: Dataset,
-    /// The cost as a quadratic.
-    pub q: CostQuadratic,
-    /// Optimum and critical rates (none when every x is equal).
-    pub analysis: Option<Analysis>,
-    /// The cost grid the views draw.
-    pub grid: LossGrid,
-}
-
-impl Scene {
-    /// Builds the scene for a data spec and a grid.
-    pub fn new(spec: &DataSpec, grid: &GridSpec) -> Result<Self, model::InputError> {
-        let data = model::generate(spec)?;
-        let q = CostQuadratic::new(&data.samples)?;
-        let analysis = model::analyze(&q).ok();
-        let grid = model::loss_grid(&q, grid)?;
-        Ok(Self {
-            data,
-            q,
-            analysis,
-            grid,
-        })
-    }
 }
 
 /// A run kept for comparison.

@@ -7,3 +7,4 @@ pub mod explore;
 pub mod input;
 pub mod notebook;
 pub mod notes;
+pub mod scene;
