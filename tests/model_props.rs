@@ -77,139 +77,167 @@ proptest! {
     #[test]
     fn hostile_numbers_give_errors_not_panics(
         v in prop_oneof![Just(f64::NAN), Just(f64::INFINITY), Just(-f64::INFINITY), Just(1e308), Just(-1e308), Just(0.0), Just(-1.0), Just(1e-320)],
-        which in 0usize..10,
+        which in 0usize..5,
     ) {
         let data = generate(&DataSpec::default()).expect("data");
         let q = CostQuadratic::new(&data.samples).expect("finite");
         let mut config = TrainConfig::LAB;
         let mut spec = GridSpec::LAB;
-        match which {
-            0 => config.w0 = v,
-            1 => config.b0 = v,
-            2 => config.lr = v,
-            3 => spec.w_min = v,
-            4 => spec.b_max = v,
-            _ => {}
+        // The field set to `v`, and the fields an error about it may name.
+        let (set, may_name): (&str, &[&str]) = match which {
+            0 => { config.w0 = v; ("w0", &["w0"]) }
+            1 => { config.b0 = v; ("b0", &["b0", "w0"]) }
+            2 => { config.lr = v; ("lr", &["lr"]) }
+            3 => { spec.w_min = v; ("wMin", &["wMin", "wMax"]) }
+            _ => { spec.b_max = v; ("bMax", &["bMax", "bMin"]) }
+        };
+        let run = if which < 3 { train(&q, &config).map(|_| ()) } else { loss_grid(&q, &spec).map(|_| ()) };
+        names_one_of(&run, may_name)?;
+        if !v.is_finite() || (set == "lr" && v <= 0.0) {
+            prop_assert_eq!(run.map_err(|e| e.field), Err(set.to_string()));
         }
-        let _ = train(&q, &config);
-        let _ = loss_grid(&q, &spec);
-        let _ = step(&q, v, v, v);
-        let _ = generate(&DataSpec { slope: v, bias: v, noise: v, x_min: v, ..DataSpec::default() });
-        let _ = Samples::new(vec![v, 1.0], vec![1.0, v]).and_then(|s| CostQuadratic::new(&s)).and_then(|q| analyze(&q));
+
+        let stepped = step(&q, v, v, v);
+        names_one_of(&stepped, &["w", "b", "lr"])?;
+        if !v.is_finite() {
+            prop_assert_eq!(stepped.map_err(|e| e.field), Err("w".to_string()));
+        } else if v <= 0.0 {
+            prop_assert_eq!(stepped.map_err(|e| e.field), Err("lr".to_string()));
+        }
+
+        let made = generate(&DataSpec { slope: v, bias: v, noise: v, x_min: v, ..DataSpec::default() });
+        names_one_of(&made, &["slope", "bias", "noise", "xMin", "xMax"])?;
+        let expected = if !v.is_finite() { Some("slope") } else if v < 0.0 { Some("noise") } else { None };
+        if let Some(field) = expected {
+            prop_assert_eq!(made.map_err(|e| e.field), Err(field.to_string()));
+        }
+
+        let analysed = Samples::new(vec![v, 1.0], vec![1.0, v]).and_then(|s| CostQuadratic::new(&s)).and_then(|q| analyze(&q));
+        names_one_of(&analysed, &["x", "y"])?;
+        if !v.is_finite() || v.abs() > 1e200 {
+            prop_assert!(analysed.is_err(), "x = [{v}, 1] must be refused");
+        }
     }
+}
+
+/// Passes when `result` is `Ok` or an error naming one of `fields` with a message.
+fn names_one_of<T>(result: &Result<T, InputError>, fields: &[&str]) -> Result<(), TestCaseError> {
+    if let Err(e) = result {
+        prop_assert!(
+            fields.contains(&e.field.as_str()),
+            "{e} names none of {fields:?}"
+        );
+        prop_assert!(!e.message.is_empty());
+    }
+    Ok(())
 }
 
 #[test]
 fn limits_name_the_field() {
     let data = generate(&DataSpec::default()).expect("data");
     let q = CostQuadratic::new(&data.samples).expect("finite");
-    let field = |r: Result<Trajectory, InputError>| r.unwrap_err().field;
-    assert_eq!(
-        field(train(
-            &q,
-            &TrainConfig {
-                lr: 0.0,
-                ..TrainConfig::LAB
-            }
-        )),
-        "lr"
-    );
-    assert_eq!(
-        field(train(
-            &q,
-            &TrainConfig {
-                lr: -0.1,
-                ..TrainConfig::LAB
-            }
-        )),
-        "lr"
-    );
-    assert_eq!(
-        field(train(
-            &q,
-            &TrainConfig {
+    let lab = TrainConfig::LAB;
+    let runs = [
+        (TrainConfig { lr: 0.0, ..lab }, "lr"),
+        (TrainConfig { lr: -0.1, ..lab }, "lr"),
+        (
+            TrainConfig {
                 w0: f64::NAN,
-                ..TrainConfig::LAB
-            }
-        )),
-        "w0"
-    );
-    assert_eq!(
-        field(train(
-            &q,
-            &TrainConfig {
+                ..lab
+            },
+            "w0",
+        ),
+        (
+            TrainConfig {
+                b0: f64::INFINITY,
+                ..lab
+            },
+            "b0",
+        ),
+        (TrainConfig { w0: 1e80, ..lab }, "w0"),
+        (
+            TrainConfig {
                 iterations: 100_001,
-                ..TrainConfig::LAB
-            }
-        )),
-        "iterations"
-    );
+                ..lab
+            },
+            "iterations",
+        ),
+    ];
+    for (config, field) in runs {
+        assert_eq!(train(&q, &config).unwrap_err().field, field, "{config:?}");
+    }
     assert!(train(
         &q,
         &TrainConfig {
             iterations: 100_000,
-            ..TrainConfig::LAB
+            ..lab
         }
     )
     .is_ok());
-    let grid = |spec| loss_grid(&q, &spec).unwrap_err().field;
-    assert_eq!(
-        grid(GridSpec {
-            n_w: 1,
-            ..GridSpec::LAB
-        }),
-        "nW"
-    );
-    assert_eq!(
-        grid(GridSpec {
-            n_b: 1001,
-            ..GridSpec::LAB
-        }),
-        "nB"
-    );
-    assert_eq!(
-        grid(GridSpec {
-            w_min: 15.0,
-            ..GridSpec::LAB
-        }),
-        "wMax"
-    );
-    assert_eq!(
-        grid(GridSpec {
-            b_min: f64::NEG_INFINITY,
-            ..GridSpec::LAB
-        }),
-        "bMin"
-    );
-    let gen = |spec| generate(&spec).unwrap_err().field;
-    assert_eq!(
-        gen(DataSpec {
-            n: 1,
-            ..DataSpec::default()
-        }),
-        "n"
-    );
-    assert_eq!(
-        gen(DataSpec {
-            n: 1_000_001,
-            ..DataSpec::default()
-        }),
-        "n"
-    );
-    assert_eq!(
-        gen(DataSpec {
-            noise: -0.1,
-            ..DataSpec::default()
-        }),
-        "noise"
-    );
-    assert_eq!(
-        gen(DataSpec {
-            x_max: -3.0,
-            ..DataSpec::default()
-        }),
-        "xMax"
-    );
+    let grid = GridSpec::LAB;
+    let grids = [
+        (GridSpec { n_w: 1, ..grid }, "nW"),
+        (GridSpec { n_b: 1001, ..grid }, "nB"),
+        (
+            GridSpec {
+                w_min: 15.0,
+                ..grid
+            },
+            "wMax",
+        ),
+        (
+            GridSpec {
+                b_min: f64::NEG_INFINITY,
+                ..grid
+            },
+            "bMin",
+        ),
+    ];
+    for (spec, field) in grids {
+        assert_eq!(loss_grid(&q, &spec).unwrap_err().field, field, "{spec:?}");
+    }
+    let data = DataSpec::default();
+    let specs = [
+        (DataSpec { n: 1, ..data }, "n"),
+        (
+            DataSpec {
+                n: 1_000_001,
+                ..data
+            },
+            "n",
+        ),
+        (
+            DataSpec {
+                slope: f64::NAN,
+                ..data
+            },
+            "slope",
+        ),
+        (
+            DataSpec {
+                bias: f64::INFINITY,
+                ..data
+            },
+            "bias",
+        ),
+        (
+            DataSpec {
+                noise: -0.1,
+                ..data
+            },
+            "noise",
+        ),
+        (
+            DataSpec {
+                x_max: -3.0,
+                ..data
+            },
+            "xMax",
+        ),
+    ];
+    for (spec, field) in specs {
+        assert_eq!(generate(&spec).unwrap_err().field, field, "{spec:?}");
+    }
     let big = Samples::new(vec![1e200, -1e200], vec![0.0, 1.0]).expect("finite values");
     assert_eq!(CostQuadratic::new(&big).unwrap_err().field, "x");
 }

@@ -6,13 +6,13 @@
 //! ends the group and removes the temporary folder as soon as the test binary exits, however
 //! it exits (even killed).
 
-use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpListener;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use crate::poll::poll;
 use crate::{bail, Error, Result};
 
 /// How long chromedriver may take to answer `/status`.
@@ -31,7 +31,7 @@ impl ChromeDriver {
     /// Starts `binary` on a free port, with its log and the browser profile under `temp`
     /// (removed when the driver ends), and waits until it answers.
     pub fn start(binary: &Path, temp: PathBuf) -> Result<Self> {
-        let mut last = Error::new("chromedriver did not start");
+        let mut last = Error::msg("chromedriver did not start");
         for _ in 0..3 {
             match Self::try_start(binary, &temp) {
                 Ok(driver) => return Ok(driver),
@@ -53,7 +53,7 @@ impl ChromeDriver {
             .stderr(Stdio::null())
             .process_group(0)
             .spawn()
-            .map_err(|e| Error::new(format!("cannot run {}: {e}", binary.display())))?;
+            .map_err(|e| Error::msg(format!("cannot run {}: {e}", binary.display())))?;
         let mut driver = Self {
             watchdog: watchdog(child.id(), temp).ok(),
             child,
@@ -71,21 +71,16 @@ impl ChromeDriver {
     }
 
     fn wait_until_ready(&mut self) -> Result<()> {
-        let deadline = Instant::now() + START_TIMEOUT;
-        loop {
+        let ready = poll(START_TIMEOUT, Duration::from_millis(50), || {
             if let Some(status) = self.child.try_wait()? {
                 bail!("exited before answering: {status}");
             }
-            if let Ok(body) = get(self.port, "/status") {
-                if body.contains("\"ready\":true") || body.contains("\"ready\": true") {
-                    return Ok(());
-                }
-            }
-            if Instant::now() > deadline {
-                bail!("no answer to /status within {START_TIMEOUT:?}");
-            }
-            std::thread::sleep(Duration::from_millis(50));
+            Ok(is_ready(self.port).unwrap_or(false).then_some(()))
+        })?;
+        if ready.is_none() {
+            bail!("no answer to /status within {START_TIMEOUT:?}");
         }
+        Ok(())
     }
 
     /// The WebDriver address, `http://127.0.0.1:<port>`.
@@ -145,34 +140,18 @@ kill -TERM "-$2" 2>/dev/null; sleep 1; kill -KILL "-$2" 2>/dev/null; rm -rf "$3"
         .spawn()?)
 }
 
-/// A plain HTTP GET to 127.0.0.1:`port`, returning the body. chromedriver keeps the
-/// connection open, so the body is read up to its `Content-Length`.
-fn get(port: u16, path: &str) -> Result<String> {
-    let mut stream = TcpStream::connect(("127.0.0.1", port))?;
-    stream.set_read_timeout(Some(Duration::from_secs(2)))?;
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
-    )?;
-    let mut response = Vec::new();
-    let mut chunk = [0u8; 4096];
-    loop {
-        let read = stream.read(&mut chunk)?;
-        response.extend_from_slice(&chunk[..read]);
-        let text = String::from_utf8_lossy(&response);
-        if let Some((head, body)) = text.split_once("\r\n\r\n") {
-            let length = head.lines().find_map(|line| {
-                let (name, value) = line.split_once(':')?;
-                name.trim()
-                    .eq_ignore_ascii_case("content-length")
-                    .then(|| value.trim().parse::<usize>().ok())
-                    .flatten()
-            });
-            if read == 0 || length.is_some_and(|n| body.len() >= n) {
-                return Ok(body.to_string());
-            }
-        } else if read == 0 {
-            bail!("the connection closed before the headers ended");
-        }
-    }
+/// Whether chromedriver at 127.0.0.1:`port` says it is ready (its `/status` answers
+/// `{"value": {"ready": true, …}}`).
+fn is_ready(port: u16) -> Result<bool> {
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .timeout_global(Some(Duration::from_secs(2)))
+        .build()
+        .into();
+    let body = agent
+        .get(format!("http://127.0.0.1:{port}/status"))
+        .call()?
+        .body_mut()
+        .read_to_string()?;
+    let status: serde_json::Value = serde_json::from_str(&body)?;
+    Ok(status["value"]["ready"] == serde_json::Value::Bool(true))
 }

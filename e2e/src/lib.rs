@@ -41,11 +41,12 @@ pub mod chromedriver;
 pub mod config;
 mod error;
 pub mod page;
+pub mod poll;
 pub mod server;
 
 pub use browser::{Browser, LogEntry, Viewport};
 pub use config::Config;
-pub use error::{Error, Result};
+pub use error::{bail, ensure, Context, Error, Result};
 pub use fantoccini::key::Key;
 pub use server::{Site, SiteBuilder};
 
@@ -108,7 +109,7 @@ pub fn lab() -> Result<MutexGuard<'static, Lab>> {
     });
     let lab = match shared {
         Ok(lab) => lab.lock().unwrap_or_else(|poisoned| poisoned.into_inner()),
-        Err(message) => return Err(Error::new(message.clone())),
+        Err(message) => return Err(Error::msg(message.clone())),
     };
     if lab.viewport().is_some() {
         lab.set_viewport(None)?;

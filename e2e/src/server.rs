@@ -73,11 +73,11 @@ impl SiteBuilder {
     /// Binds a free port on 127.0.0.1 and starts answering in a background thread.
     pub fn start(self) -> Result<Site> {
         let server = Server::http("127.0.0.1:0")
-            .map_err(|e| Error::new(format!("cannot start a server on 127.0.0.1: {e}")))?;
+            .map_err(|e| Error::msg(format!("cannot start a server on 127.0.0.1: {e}")))?;
         let addr = server
             .server_addr()
             .to_ip()
-            .ok_or_else(|| Error::new("the server has no IP address"))?;
+            .ok_or_else(|| Error::msg("the server has no IP address"))?;
         let server = Arc::new(server);
         let served = Arc::new(Mutex::new(Vec::new()));
         let thread = {

@@ -9,7 +9,7 @@ fn cell<'a>(cells: &'a [Cell], name: &str) -> Result<&'a Cell> {
     cells
         .iter()
         .find(|c| c.name == name)
-        .ok_or_else(|| e2e::Error::new(format!("no cell {name} in {cells:?}")))
+        .ok_or_else(|| e2e::Error::msg(format!("no cell {name} in {cells:?}")))
 }
 
 /// Opens the lab and presses Restart; checks that everything is cleared.

@@ -154,7 +154,7 @@ fn practice_figures_wait_for_the_practice() -> Result<()> {
     let practice = cells
         .iter()
         .find(|c| c.name == "practice")
-        .ok_or_else(|| e2e::Error::new("no practice cell"))?;
+        .ok_or_else(|| e2e::Error::msg("no practice cell"))?;
     ensure!(
         !practice.any_output_shown && practice.counter == "[ ]",
         "the practice ran on opening: {practice:?}"

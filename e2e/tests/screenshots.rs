@@ -6,7 +6,7 @@ use e2e::{ensure, png_size, Result, Viewport};
 
 fn shot_size(path: &std::path::Path) -> Result<(u32, u32)> {
     png_size(&std::fs::read(path)?)
-        .ok_or_else(|| e2e::Error::new(format!("{} is not a PNG", path.display())))
+        .ok_or_else(|| e2e::Error::msg(format!("{} is not a PNG", path.display())))
 }
 
 #[test]

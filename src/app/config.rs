@@ -4,21 +4,22 @@
 //! default stays. The page's own limits (at most 1000 iterations, a 200 × 200 grid) keep every
 //! redraw quick; the JavaScript API allows more.
 
+use super::input::{flag, number, url_seed, whole};
+use super::notebook::Cell;
 use super::{data_param, datasets};
-use crate::model::limits::MAX_SEED;
 use crate::model::{DataSpec, Samples};
 
-/// The cells of the notebook, in order, by the names the `cells` parameter uses.
-pub const CELLS: [&str; 8] = [
-    "objective",
-    "data",
-    "model",
-    "surface",
-    "train",
-    "results",
-    "explore",
-    "practice",
-];
+/// The cells of the notebook, in order, by the names the `cells` parameter uses
+/// ([`Cell::ALL`]'s names).
+pub const CELLS: [&str; Cell::ALL.len()] = {
+    let mut names = [""; Cell::ALL.len()];
+    let mut i = 0;
+    while i < names.len() {
+        names[i] = Cell::ALL[i].name();
+        i += 1;
+    }
+    names
+};
 
 /// Iterations a run on the page may take.
 pub const PAGE_MAX_ITERATIONS: usize = 1000;
@@ -128,21 +129,19 @@ impl LabConfig {
 
     fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
         match key {
-            "seed" => self.seed = parse_whole(value, 0, MAX_SEED)?,
-            "noise" => self.noise = parse_number(value, 0.0, PAGE_MAX_NOISE, true)?,
-            "lr" => self.lr = parse_number(value, 0.0, PAGE_MAX_LR, false)?,
-            "iterations" => {
-                self.iterations = parse_whole(value, 1, PAGE_MAX_ITERATIONS as u64)? as usize
-            }
-            "w0" => self.w0 = parse_number(value, -PAGE_MAX_START, PAGE_MAX_START, true)?,
-            "b0" => self.b0 = parse_number(value, -PAGE_MAX_START, PAGE_MAX_START, true)?,
-            "practiceLr" => self.practice_lr = Some(parse_number(value, 0.0, PAGE_MAX_LR, false)?),
-            "grid" => self.grid = parse_whole(value, 2, PAGE_MAX_GRID as u64)? as usize,
+            "seed" => self.seed = url_seed(value)?,
+            "noise" => self.noise = number(value, 0.0, PAGE_MAX_NOISE, true)?,
+            "lr" => self.lr = number(value, 0.0, PAGE_MAX_LR, false)?,
+            "iterations" => self.iterations = whole(value, 1, PAGE_MAX_ITERATIONS as u64)? as usize,
+            "w0" => self.w0 = number(value, -PAGE_MAX_START, PAGE_MAX_START, true)?,
+            "b0" => self.b0 = number(value, -PAGE_MAX_START, PAGE_MAX_START, true)?,
+            "practiceLr" => self.practice_lr = Some(number(value, 0.0, PAGE_MAX_LR, false)?),
+            "grid" => self.grid = whole(value, 2, PAGE_MAX_GRID as u64)? as usize,
             "cells" => self.cells = parse_cells(value)?,
             "figure" => self.figure = Some(parse_figure(value)?),
-            "compact" => self.compact = parse_flag(value)?,
+            "compact" => self.compact = flag(value)?,
             "dataset" => self.dataset = Some(datasets::parse_name(value)?),
-            "standardize" => self.standardize = parse_flag(value)?,
+            "standardize" => self.standardize = flag(value)?,
             "data" => self.data = Some(data_param::parse_inline(value)?),
             _ => return Err("not a parameter of this lab".into()),
         }
@@ -215,26 +214,6 @@ fn describe(key: &str, value: &str) -> String {
     format!("“{}={}”", clip(key), clip(value))
 }
 
-fn parse_number(value: &str, min: f64, max: f64, min_allowed: bool) -> Result<f64, String> {
-    let v: f64 = value.parse().map_err(|_| "not a number".to_string())?;
-    let low_ok = if min_allowed { v >= min } else { v > min };
-    if !v.is_finite() || !low_ok || v > max {
-        let lower = if min_allowed { "from" } else { "greater than" };
-        return Err(format!("must be {lower} {min} and at most {max}"));
-    }
-    Ok(v)
-}
-
-fn parse_whole(value: &str, min: u64, max: u64) -> Result<u64, String> {
-    let v: u64 = value
-        .parse()
-        .map_err(|_| "not a whole number".to_string())?;
-    if v < min || v > max {
-        return Err(format!("must be a whole number from {min} to {max}"));
-    }
-    Ok(v)
-}
-
 fn parse_cells(value: &str) -> Result<Vec<&'static str>, String> {
     let wanted: Vec<&str> = value
         .split(',')
@@ -269,14 +248,6 @@ fn parse_figure(value: &str) -> Result<String, String> {
 
 fn describe_name(name: &str) -> String {
     name.chars().filter(|c| !c.is_control()).take(20).collect()
-}
-
-fn parse_flag(value: &str) -> Result<bool, String> {
-    match value {
-        "" | "1" | "true" | "yes" => Ok(true),
-        "0" | "false" | "no" => Ok(false),
-        _ => Err("must be 1 or 0".into()),
-    }
 }
 
 #[cfg(test)]

@@ -3,9 +3,11 @@
 //! The browser only turns events into [`Msg`]s and redraws the views that [`Changes`] names;
 //! everything here runs natively in tests.
 
-use crate::model::{
-    self, Analysis, CostQuadratic, DataSpec, Dataset, GridSpec, LossGrid, TrainConfig, Trajectory,
-};
+use super::config::PAGE_MAX_NOISE;
+// The explorer's scene is the notebook's: one type, re-exported where it was first defined.
+pub use super::scene::Scene;
+use crate::model::limits::MAX_SEED;
+use crate::model::{self, DataSpec, GridSpec, TrainConfig, Trajectory};
 
 /// Smallest learning rate on the explorer's slider.
 pub const LR_MIN: f64 = 0.001;
@@ -28,35 +30,6 @@ pub fn lr_to_slider(lr: f64) -> f64 {
 pub fn slider_to_lr(position: f64) -> f64 {
     let t = (position / LR_SLIDER_STEPS).clamp(0.0, 1.0);
     10f64.powf(LR_MIN.log10() + t * (LR_MAX.log10() - LR_MIN.log10()))
-}
-
-/// Everything a data set fixes: the points, their cost and its facts, the grid.
-#[derive(Debug, Clone)]
-pub struct Scene {
-    /// The points and the true line.
-    pub data: Dataset,
-    /// The cost as a quadratic.
-    pub q: CostQuadratic,
-    /// Optimum and critical rates (none when every x is equal).
-    pub analysis: Option<Analysis>,
-    /// The cost grid the views draw.
-    pub grid: LossGrid,
-}
-
-impl Scene {
-    /// Builds the scene for a data spec and a grid.
-    pub fn new(spec: &DataSpec, grid: &GridSpec) -> Result<Self, model::InputError> {
-        let data = model::generate(spec)?;
-        let q = CostQuadratic::new(&data.samples)?;
-        let analysis = model::analyze(&q).ok();
-        let grid = model::loss_grid(&q, grid)?;
-        Ok(Self {
-            data,
-            q,
-            analysis,
-            grid,
-        })
-    }
 }
 
 /// A run kept for comparison.
@@ -208,18 +181,11 @@ impl Explorer {
         match msg {
             Msg::Scrub(i) => changes.frame = self.show(i),
             Msg::Step(by) => {
-                self.playing = false;
-                let target = (self.iteration as i64 + by).clamp(0, self.last() as i64) as usize;
-                changes.frame = self.show(target);
+                changes.frame = self.step(by);
                 changes.controls = true;
             }
             Msg::TogglePlay => {
-                self.playing = !self.playing && self.last() > 0;
-                if self.playing && self.iteration >= self.last() {
-                    self.show(0);
-                    changes.frame = true;
-                }
-                self.carry = 0.0;
+                changes.frame = self.toggle_play();
                 changes.controls = true;
             }
             Msg::Speed(s) if s.is_finite() => {
@@ -237,12 +203,7 @@ impl Explorer {
                 changes.run = self.retrain(false);
             }
             Msg::Rotate(dyaw, dpitch) if dyaw.is_finite() && dpitch.is_finite() => {
-                let (yaw, pitch) = self.angles;
-                self.angles = (
-                    (yaw + dyaw).rem_euclid(std::f64::consts::TAU),
-                    (pitch + dpitch).clamp(0.05, 1.5),
-                );
-                changes.view = true;
+                changes.view = self.rotate(dyaw, dpitch);
             }
             Msg::Keep => changes.runs = self.keep(),
             Msg::ClearKept => changes.runs = !std::mem::take(&mut self.kept).is_empty(),
@@ -253,19 +214,47 @@ impl Explorer {
             Msg::SetSeed(seed) => changes = self.new_data(DataSpec { seed, ..self.spec }),
             Msg::NewNoise => {
                 changes = self.new_data(DataSpec {
-                    seed: self.spec.seed.wrapping_add(1) % (1 << 53),
+                    seed: self.spec.seed.wrapping_add(1) % (MAX_SEED + 1),
                     ..self.spec
                 })
             }
             Msg::SetNoise(noise) if noise.is_finite() && noise >= 0.0 => {
                 changes = self.new_data(DataSpec {
-                    noise: noise.min(10.0),
+                    noise: noise.min(PAGE_MAX_NOISE),
                     ..self.spec
                 })
             }
             _ => {}
         }
         changes
+    }
+
+    /// Moves by `by` iterations and stops playing; true when the shown iteration moved.
+    fn step(&mut self, by: i64) -> bool {
+        self.playing = false;
+        let target = (self.iteration as i64 + by).clamp(0, self.last() as i64) as usize;
+        self.show(target)
+    }
+
+    /// Starts or stops playing; a run played from its end starts again from 0 (then true).
+    fn toggle_play(&mut self) -> bool {
+        self.playing = !self.playing && self.last() > 0;
+        self.carry = 0.0;
+        if self.playing && self.iteration >= self.last() {
+            self.show(0);
+            return true;
+        }
+        false
+    }
+
+    /// Turns the 3D view; the pitch stays between nearly flat and nearly from above.
+    fn rotate(&mut self, dyaw: f64, dpitch: f64) -> bool {
+        let (yaw, pitch) = self.angles;
+        self.angles = (
+            (yaw + dyaw).rem_euclid(std::f64::consts::TAU),
+            (pitch + dpitch).clamp(0.05, 1.5),
+        );
+        true
     }
 
     fn show(&mut self, iteration: usize) -> bool {

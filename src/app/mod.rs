@@ -1,12 +1,16 @@
-//! The page's state and rules, without the browser: what the URL may set, the explorer's
-//! state with its pure update from a message, and the data a learner brings (a pasted table,
-//! a teaching set) with the (w, b) window it is drawn in. Tested natively.
+//! The page's state and rules, without the browser: what the URL may set, and the explorer's
+//! state with its pure update from a message, the notebook's cells and their order, and the
+//! parsing of every value a user types or a URL gives, the data a learner brings (a pasted
+//! table, a teaching set) with the (w, b) window it is drawn in, and the exports. Tested natively.
 
 pub mod config;
 pub mod data_param;
 pub mod datasets;
 pub mod explore;
 pub mod export;
+pub mod input;
+pub mod notebook;
 pub mod notes;
+pub mod scene;
 pub mod table_text;
 pub mod window;

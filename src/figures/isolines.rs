@@ -134,3 +134,76 @@ fn walk(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `f` sampled on an `n` × `n` grid over [-1, 1]².
+    fn field(n: usize, f: impl Fn(f64, f64) -> f64) -> Field {
+        let xs: Vec<f64> = (0..n)
+            .map(|i| -1.0 + 2.0 * i as f64 / (n - 1) as f64)
+            .collect();
+        let values = xs
+            .iter()
+            .flat_map(|&y| xs.iter().map(move |&x| (x, y)))
+            .map(|(x, y)| f(x, y))
+            .collect();
+        Field {
+            ys: xs.clone(),
+            xs,
+            values,
+        }
+    }
+
+    fn on_border((x, y): (f64, f64)) -> bool {
+        x.abs() == 1.0 || y.abs() == 1.0
+    }
+
+    #[test]
+    fn a_saddle_cell_keeps_the_two_branches_apart() {
+        // x·y is bilinear, so the lines are exact on every edge. With four intervals a side the
+        // saddle point sits inside the middle cell, whose four edges all cross the level.
+        let f = field(4, |x, y| x * y);
+        for level in [0.05, -0.05] {
+            let lines = f.isolines(level);
+            assert_eq!(lines.len(), 2, "two hyperbola branches at {level}");
+            for line in &lines {
+                assert!(line.len() >= 3, "each branch crosses several cells");
+                for &(x, y) in line {
+                    assert!((x * y - level).abs() < 1e-12, "({x}, {y}) is off the level");
+                }
+                // A branch stays in one quadrant: joining across the saddle would cross it.
+                let quadrant = |(x, y): (f64, f64)| (x > 0.0, y > 0.0);
+                assert!(line.iter().all(|&p| quadrant(p) == quadrant(line[0])));
+                assert!(on_border(line[0]) && on_border(line[line.len() - 1]));
+            }
+            assert_ne!(lines[0][0].0.signum(), lines[1][0].0.signum());
+        }
+    }
+
+    #[test]
+    fn a_bowl_gives_one_closed_ring_around_its_bottom() {
+        let f = field(9, |x, y| x * x + y * y);
+        let lines = f.isolines(0.5);
+        assert_eq!(lines.len(), 1);
+        let ring = &lines[0];
+        assert_eq!(ring.first(), ring.last(), "the ring closes on itself");
+        // Linear interpolation of x² along an edge of length h errs by at most h²/4.
+        let h = 0.25;
+        for &(x, y) in ring {
+            assert!((x * x + y * y - 0.5).abs() <= h * h / 4.0 + 1e-12);
+        }
+        let turn: f64 = ring
+            .windows(2)
+            .map(|p| {
+                let d = p[1].1.atan2(p[1].0) - p[0].1.atan2(p[0].0);
+                (d + std::f64::consts::PI).rem_euclid(std::f64::consts::TAU) - std::f64::consts::PI
+            })
+            .sum();
+        assert!(
+            (turn.abs() - std::f64::consts::TAU).abs() < 1e-9,
+            "winds once around the bottom: {turn}"
+        );
+    }
+}

@@ -206,8 +206,10 @@ fn numbers(values: &[f64]) -> JsValue {
 fn object(fields: &[(&str, JsValue)]) -> JsValue {
     let object = Object::new();
     for (key, value) in fields {
-        // Setting a fresh plain object's own property cannot fail.
-        let _ = Reflect::set(&object, &JsValue::from_str(key), value);
+        super::dom::checked(
+            "Reflect.set",
+            Reflect::set(&object, &JsValue::from_str(key), value),
+        );
     }
     object.into()
 }

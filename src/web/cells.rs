@@ -3,60 +3,63 @@
 
 use web_sys::HtmlInputElement;
 
-use super::dom::{self, by_id, by_id_as, find_all, set_hidden, set_text_by_id};
+use super::dom::{self, by_id, by_id_as, find_all, set_attr, set_hidden, set_text_by_id};
 use super::lab::with_lab;
-use super::{explore_view, table, views};
-use crate::app::config::{PAGE_MAX_LR, TRAIN_PANELS};
+use super::{explore_view, results_views, table, views};
+use crate::app::config::TRAIN_PANELS;
+use crate::app::input;
+use crate::app::notebook::Cell;
 use crate::app::notes::{self, fmt, short};
+use crate::model::limits::COST_BOUND;
 use crate::model::Trajectory;
 
 /// Computes, shows and draws one cell. An `Err` is a message for the cell's status line.
-pub fn run(name: &str) -> Result<(), String> {
-    match name {
-        "data" => {
+pub fn run(cell: Cell) -> Result<(), String> {
+    match cell {
+        Cell::Data => {
             with_lab(|lab| lab.make_scene())
                 .transpose()
                 .map_err(|e| e.to_string())?;
         }
-        "train" => {
+        Cell::Train => {
             let run = with_lab(|lab| lab.train_with(lab.config.lr))
                 .transpose()
                 .map_err(|e| e.to_string())?;
             with_lab(|lab| lab.run = run);
         }
-        "explore" => explore_view::open(),
-        "practice" => compute_practice()?,
-        _ => {}
+        Cell::Explore => explore_view::open(),
+        Cell::Practice => compute_practice()?,
+        Cell::Objective | Cell::Model | Cell::Surface | Cell::Results => {}
     }
-    show_outputs(name);
-    render_cell(name);
+    show_outputs(cell);
+    render_cell(cell);
     super::embed::post_height();
     Ok(())
 }
 
-fn show_outputs(name: &str) {
-    let Some(cell) = by_id(&format!("cell-{name}")) else {
+fn show_outputs(cell: Cell) {
+    let Some(element) = by_id(&cell.element_id()) else {
         return;
     };
-    for output in find_all(&cell, ".output") {
+    for output in find_all(&element, ".output") {
         set_hidden(&output, false);
     }
 }
 
 /// Draws a cell's figures from the results it already computed.
-pub fn render_cell(name: &str) {
-    match name {
-        "data" => views::data_cell(),
-        "model" => model_output(),
-        "surface" => views::surface_cell(),
-        "train" => render_run("train", |lab| lab.run.clone().map(|r| (lab.config.lr, r))),
-        "results" => views::results_cell(),
-        "explore" => explore_view::redraw_all(),
-        "practice" => {
-            render_run("practice", |lab| lab.practice.clone());
-            views::compare_cell();
+pub fn render_cell(cell: Cell) {
+    match cell {
+        Cell::Data => views::data_cell(),
+        Cell::Model => model_output(),
+        Cell::Surface => views::surface_cell(),
+        Cell::Train => render_run(cell, |lab| lab.run.clone().map(|r| (lab.config.lr, r))),
+        Cell::Results => results_views::results_cell(),
+        Cell::Explore => explore_view::redraw_all(),
+        Cell::Practice => {
+            render_run(cell, |lab| lab.practice.clone());
+            results_views::compare_cell();
         }
-        _ => {}
+        Cell::Objective => {}
     }
 }
 
@@ -73,14 +76,12 @@ fn model_output() {
     set_text_by_id("model-output", &text.flatten().unwrap_or_default());
 }
 
-/// Draws a run's data/parameter pairs, table and verdict under the cell `prefix`.
-fn render_run(
-    prefix: &'static str,
-    pick: impl FnOnce(&mut super::lab::Lab) -> Option<(f64, Trajectory)>,
-) {
+/// Draws a run's data/parameter pairs, table and verdict in `cell`.
+fn render_run(cell: Cell, pick: impl FnOnce(&mut super::lab::Lab) -> Option<(f64, Trajectory)>) {
     let Some(Some((lr, run))) = with_lab(pick) else {
         return;
     };
+    let prefix = cell.name();
     let panels: Vec<usize> = TRAIN_PANELS
         .into_iter()
         .filter(|&i| i < run.len())
@@ -89,7 +90,7 @@ fn render_run(
     for &i in &panels {
         views::run_pair(prefix, &run, i);
     }
-    if prefix == "train" {
+    if cell == Cell::Train {
         table::fill("train-table", &run);
         set_text_by_id("train-final", &final_line(&run));
     }
@@ -110,7 +111,7 @@ fn final_line(run: &Trajectory) -> String {
     let last = run.len().saturating_sub(1);
     match run.diverged_at {
         Some(k) => format!(
-            "The run stopped after {k} records: the cost passed 1e100, far off every chart."
+            "The run stopped after {k} records: the cost passed {COST_BOUND:e}, far off every chart."
         ),
         None => format!(
             "After the last update ({last}): w = {}, b = {}, cost = {}",
@@ -152,11 +153,11 @@ fn ensure_panels(prefix: &str, iterations: &[usize]) {
             );
             let canvas = dom::create("canvas", "");
             canvas.set_id(&format!("fig-{name}"));
-            let _ = canvas.set_attribute("data-figure", &name);
-            let _ = figure.append_child(&canvas);
-            let _ = pair.append_child(&figure);
+            set_attr(&canvas, "data-figure", &name);
+            dom::append(&figure, &canvas);
+            dom::append(&pair, &figure);
         }
-        let _ = container.append_child(&pair);
+        dom::append(&container, &pair);
     }
 }
 
@@ -177,34 +178,14 @@ fn compute_practice() -> Result<(), String> {
 fn practice_lr() -> Result<f64, String> {
     let input =
         by_id_as::<HtmlInputElement>("practice-lr").ok_or("the page has no learning rate field")?;
-    let text = input.value();
-    let text = text.trim();
-    if text.is_empty() {
-        return Err("Type a learning rate first, for example 0.2.".into());
-    }
-    let lr: f64 = text
-        .parse()
-        .map_err(|_| format!("“{}” is not a number. Try 0.2.", clip(text)))?;
-    if !lr.is_finite() || lr <= 0.0 || lr > PAGE_MAX_LR {
-        return Err(format!(
-            "The learning rate must be greater than 0 and at most {PAGE_MAX_LR}; got {}.",
-            clip(text)
-        ));
-    }
-    Ok(lr)
-}
-
-fn clip(text: &str) -> String {
-    text.chars().take(24).collect()
+    input::practice_lr(&input.value()).map_err(|e| e.message)
 }
 
 fn field_message(message: &str) {
     set_text_by_id("practice-lr-msg", message);
     if let Some(input) = by_id("practice-lr") {
-        let _ = input.set_attribute(
-            "aria-invalid",
-            if message.is_empty() { "false" } else { "true" },
-        );
+        let invalid = if message.is_empty() { "false" } else { "true" };
+        set_attr(&input, "aria-invalid", invalid);
     }
 }
 
@@ -221,7 +202,7 @@ pub fn wire_practice() {
     dom::listen(&input, "keydown", |event: web_sys::KeyboardEvent| {
         if event.key() == "Enter" && !event.shift_key() {
             event.prevent_default();
-            super::notebook::run_cell("practice");
+            super::notebook::run_cell(Cell::Practice);
         }
     });
 }
@@ -243,7 +224,7 @@ pub fn watch_resize() {
             return;
         }
         dom::next_frame(|_| {
-            let done = with_lab(|lab| lab.done.clone()).unwrap_or_default();
+            let done = with_lab(|lab| lab.notebook.done().to_vec()).unwrap_or_default();
             for cell in done {
                 render_cell(cell);
             }

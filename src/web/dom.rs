@@ -3,9 +3,11 @@
 //! Text always goes in through `textContent`, never as HTML, so nothing a user or a URL gives
 //! can become markup.
 
+use std::cell::RefCell;
+
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, Element, HtmlElement, Window};
+use web_sys::{Document, Element, HtmlElement, Node, Window};
 
 /// The window; the lab only runs in a page.
 pub fn window() -> Window {
@@ -64,7 +66,10 @@ pub fn set_hidden(element: &Element, hidden: bool) {
 
 /// Adds or removes a class.
 pub fn toggle_class(element: &Element, class: &str, on: bool) {
-    let _ = element.class_list().toggle_with_force(class, on);
+    checked(
+        "classList.toggle",
+        element.class_list().toggle_with_force(class, on),
+    );
 }
 
 /// Creates an element with a class.
@@ -83,7 +88,10 @@ pub fn listen<E: wasm_bindgen::convert::FromWasmAbi + 'static>(
     handler: impl FnMut(E) + 'static,
 ) {
     let closure = Closure::<dyn FnMut(E)>::new(handler);
-    let _ = target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
+    checked(
+        "addEventListener",
+        target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref()),
+    );
     // The page keeps its listeners until it closes.
     closure.forget();
 }
@@ -91,10 +99,50 @@ pub fn listen<E: wasm_bindgen::convert::FromWasmAbi + 'static>(
 /// Runs `f` at the next animation frame.
 pub fn next_frame(f: impl FnOnce(f64) + 'static) {
     let closure = Closure::once_into_js(f);
-    let _ = window().request_animation_frame(closure.unchecked_ref());
+    checked(
+        "requestAnimationFrame",
+        window().request_animation_frame(closure.unchecked_ref()),
+    );
 }
 
 /// Writes a line to the console as a warning (used only for unexpected drawing failures).
 pub fn warn(message: &str) {
     web_sys::console::warn_1(&JsValue::from_str(message));
+}
+
+thread_local! {
+    /// The DOM calls whose failure the console already shows.
+    static REPORTED: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The value of a DOM call that worked. A failure is reported in the console once per kind of
+/// call (`what`), so a broken page says what broke without flooding the console.
+pub fn checked<T>(what: &'static str, result: Result<T, JsValue>) -> Option<T> {
+    match result {
+        Ok(value) => Some(value),
+        Err(error) => {
+            let first = REPORTED.with(|reported| {
+                let mut reported = reported.borrow_mut();
+                let first = !reported.contains(&what);
+                if first {
+                    reported.push(what);
+                }
+                first
+            });
+            if first {
+                warn(&format!("{what} failed: {error:?}"));
+            }
+            None
+        }
+    }
+}
+
+/// Sets an attribute.
+pub fn set_attr(element: &Element, name: &str, value: &str) {
+    checked("setAttribute", element.set_attribute(name, value));
+}
+
+/// Appends `child` to `parent`.
+pub fn append(parent: &Node, child: &Node) {
+    checked("appendChild", parent.append_child(child));
 }

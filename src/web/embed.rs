@@ -1,14 +1,14 @@
 //! Embedding: the URL's parameters, Share links, and the content height posted to a host page.
 
-use std::cell::Cell;
-
 use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlInputElement, ResizeObserver};
 
-use super::dom::{self, by_id, by_id_as, set_hidden, set_text, toggle_class};
+use super::dom::{self, by_id, by_id_as, checked, set_hidden, set_text, toggle_class};
 use super::lab::with_lab;
-use crate::app::config::{LabConfig, CELLS};
+use crate::app::config::LabConfig;
+use crate::app::input;
+use crate::app::notebook::{Cell, Notebook};
 use crate::app::notes::short;
 
 /// Reads the URL's query, shows a notice for each value it ignored, and applies the layout
@@ -72,9 +72,9 @@ fn show_notices(notices: &[String]) {
     for notice in notices {
         let item = dom::create("li", "");
         set_text(&item, notice);
-        let _ = list.append_child(&item);
+        dom::append(&list, &item);
     }
-    let _ = box_.append_child(&list);
+    dom::append(&box_, &list);
     set_hidden(&box_, false);
 }
 
@@ -83,58 +83,26 @@ fn apply_layout(config: &LabConfig) {
         return;
     };
     toggle_class(&body, "compact", config.compact);
-    for cell in CELLS {
-        if let Some(element) = by_id(&format!("cell-{cell}")) {
-            toggle_class(&element, "hidden-cell", !config.cells.contains(&cell));
+    let notebook = Notebook::for_config(config);
+    for cell in Cell::ALL {
+        if let Some(element) = by_id(&cell.element_id()) {
+            toggle_class(&element, "hidden-cell", !notebook.is_shown(cell));
         }
     }
     if let Some(figure) = &config.figure {
         toggle_class(&body, "figure-only", true);
-        if let Some(element) = by_id(&format!("cell-{}", figure_cell(figure))) {
+        if let Some(element) = by_id(&Cell::of_figure(figure).element_id()) {
             toggle_class(&element, "holds-figure", true);
-            toggle_class(&element, "hidden-cell", false);
         }
         // Figures in the page's markup; the training panels mark theirs when they are made.
         if let Some(holder) = by_id(&format!("fig-{figure}")).and_then(|c| c.parent_element()) {
             toggle_class(&holder, "the-figure", true);
         }
     }
-    // A lone practice figure needs a rate: the exercise's 0.2 unless the URL gave one.
-    let lone_practice = config
-        .figure
-        .as_deref()
-        .is_some_and(|f| f.starts_with("practice"));
-    let practice_lr = config.practice_lr.or(lone_practice.then_some(0.2));
-    if let Some(lr) = practice_lr {
-        if let Some(input) = by_id_as::<HtmlInputElement>("practice-lr") {
-            input.set_value(&lr.to_string());
-        }
+    let prefill = input::practice_prefill(config.practice_lr, config.figure.as_deref());
+    if let (Some(lr), Some(field)) = (prefill, by_id_as::<HtmlInputElement>("practice-lr")) {
+        field.set_value(&lr.to_string());
     }
-}
-
-/// The cell that draws a figure, by the figure's name.
-pub fn figure_cell(figure: &str) -> &'static str {
-    let head = figure.split('-').next().unwrap_or_default();
-    match head {
-        "contour" => "surface",
-        other => CELLS
-            .iter()
-            .copied()
-            .find(|c| *c == other)
-            .unwrap_or("data"),
-    }
-}
-
-/// The cells to run on opening: every shown run cell before the practice, the practice too when
-/// the URL typed its learning rate, or just the cell of a lone figure.
-pub fn opening_cells(config: &LabConfig) -> Vec<&'static str> {
-    if let Some(figure) = &config.figure {
-        return vec![figure_cell(figure)];
-    }
-    let shown = config.cells.iter().copied().filter(|c| *c != "objective");
-    shown
-        .filter(|c| *c != "practice" || config.practice_lr.is_some())
-        .collect()
 }
 
 /// Shows a link to the lab as it is now, and copies it where the browser allows.
@@ -181,14 +149,15 @@ fn copy_to_clipboard(url: &str) {
     let err = Closure::<dyn FnMut(JsValue)>::new(status(
         "Select the link and copy it (this page may not write to the clipboard).",
     ));
-    let _ = promise.then2(&ok, &err);
+    // The promise's own result is the clipboard's: `ok` and `err` handle it.
+    drop(promise.then2(&ok, &err));
     // One pair per click on Share: small, and the promise may settle late.
     ok.forget();
     err.forget();
 }
 
 thread_local! {
-    static LAST_HEIGHT: Cell<f64> = const { Cell::new(-1.0) };
+    static LAST_HEIGHT: std::cell::Cell<f64> = const { std::cell::Cell::new(-1.0) };
 }
 
 /// Posts `{type: "gd-lab:height", height}` to the host page when the lab sits in an iframe.
@@ -208,10 +177,16 @@ pub fn post_height() {
         return;
     }
     let message = Object::new();
-    let _ = Reflect::set(&message, &"type".into(), &"gd-lab:height".into());
-    let _ = Reflect::set(&message, &"height".into(), &height.into());
+    checked(
+        "Reflect.set",
+        Reflect::set(&message, &"type".into(), &"gd-lab:height".into()),
+    );
+    checked(
+        "Reflect.set",
+        Reflect::set(&message, &"height".into(), &height.into()),
+    );
     // The height is no secret: any host may size its frame.
-    let _ = parent.post_message(&message, "*");
+    checked("postMessage", parent.post_message(&message, "*"));
 }
 
 /// Posts the height now and whenever the page's content changes size.

@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, KeyboardEvent, PointerEvent};
 
 use super::dom::{self, by_id};
-use super::explore_controls::{build_controls, sync_controls};
+use super::explore_controls::{sync_controls, wire_controls};
 use super::lab::with_lab;
 use super::{explore_views, render};
 use crate::app::explore::{Changes, Explorer, Msg, Scene};
@@ -16,6 +16,8 @@ thread_local! {
     static PENDING: RefCell<Option<Changes>> = const { RefCell::new(None) };
     static LAST_TICK: Cell<f64> = const { Cell::new(0.0) };
     static DRAGGING: Cell<Option<(f64, f64, bool)>> = const { Cell::new(None) };
+    /// The controls and canvases listen from the explorer's first opening on.
+    static WIRED: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Builds the explorer from the lab's scene (the explore cell's run).
@@ -35,8 +37,8 @@ pub fn open() {
         lab.explorer = Some(explorer);
         Some(())
     });
-    if built.flatten().is_some() && by_id("explore-iteration").is_none() {
-        build_controls();
+    if built.flatten().is_some() && !WIRED.with(|w| w.replace(true)) {
+        wire_controls();
         wire_canvases();
     }
     sync_controls();
@@ -151,7 +153,10 @@ fn wire_canvases() {
 
 fn pointer_start(e: &PointerEvent) {
     if let Some(target) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) {
-        let _ = target.set_pointer_capture(e.pointer_id());
+        dom::checked(
+            "setPointerCapture",
+            target.set_pointer_capture(e.pointer_id()),
+        );
     }
 }
 

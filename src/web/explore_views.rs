@@ -1,16 +1,16 @@
 //! The explorer's four views (data, contour, surface, cost), its table and its run legend,
 //! redrawn according to the update's `Changes`, all at the same iteration.
 
-use super::dom::{by_id, set_text, set_text_by_id};
+use super::dom::{self, by_id, set_text, set_text_by_id};
 use super::lab::with_lab;
 use super::render::{costs_text, keep_surface, paint_framed, paint_layered, pointer_to_surface};
 use super::table;
-use super::views::{optimum2, optimum3, paint_contour};
+use super::views::{optimum2, optimum3, paint_contour, paint_training_data};
 use crate::app::explore::{Changes, Explorer};
 use crate::app::notes::short;
 use crate::figures::contour::{ContourView, PathOverlay};
 use crate::figures::cost_curve::{self, CostCurveView, Run};
-use crate::figures::data_space::{self, DataView, Line};
+use crate::figures::data_space::Line;
 use crate::figures::surface::{self, SurfacePath, SurfaceView};
 use crate::figures::{palette, ContourImage, Layers, Marker};
 
@@ -81,31 +81,17 @@ pub fn explore(changes: &Changes) {
 }
 
 fn explore_data(e: &Explorer, i: usize) {
-    let s = &e.scene.data.samples;
-    let title = format!("Data space, iteration {i}");
-    let view = DataView {
-        title: &title,
-        x: s.x(),
-        y: s.y(),
-        marker: Marker::Circle,
-        true_line: Some(Line {
-            slope: e.spec.slope,
-            bias: e.spec.bias,
-        }),
-        model_line: Some(Line {
-            slope: e.run.w[i],
-            bias: e.run.b[i],
-        }),
-        y_range: Some(DataView::TRAINING_Y_RANGE),
-    };
     let alt = format!(
         "Points and the model line at iteration {i}: w = {}, b = {}.",
         short(e.run.w[i]),
         short(e.run.b[i])
     );
-    paint_framed("explore-data", &alt, |area, style| {
-        data_space::draw(area, &view, style)
-    });
+    let true_line = Line {
+        slope: e.spec.slope,
+        bias: e.spec.bias,
+    };
+    let samples = &e.scene.data.samples;
+    paint_training_data("explore-data", &alt, samples, (&e.run, i), Some(true_line));
 }
 
 fn explore_contour(e: &Explorer, image: &ContourImage, i: usize, current: &str, kept: &[String]) {
@@ -232,7 +218,7 @@ fn kept_legend(current: &str, kept: &[String]) {
     for (class, text) in now.chain(others) {
         let item = super::dom::create("li", &class);
         set_text(&item, &text);
-        let _ = list.append_child(&item);
+        dom::append(&list, &item);
     }
 }
 

@@ -1,36 +1,12 @@
-//! The notebook's state: what each run cell computed, and its execution counter.
+//! The page's state: what each run cell computed, and the notebook's model.
 
 use std::cell::RefCell;
 
 use crate::app::config::LabConfig;
 use crate::app::explore::{Explorer, Scene};
+use crate::app::notebook::Notebook;
 use crate::figures::contour::ContourImage;
 use crate::model::{self, GridSpec, InputError, TrainConfig, Trajectory};
-
-/// The run cells and the cells whose results each one uses.
-pub const DEPENDENCIES: [(&str, &[&str]); 7] = [
-    ("data", &[]),
-    ("model", &["data"]),
-    ("surface", &["model"]),
-    ("train", &["surface"]),
-    ("results", &["train"]),
-    ("explore", &["surface"]),
-    ("practice", &["train"]),
-];
-
-/// Each cell's title, for messages that name it.
-pub fn title(cell: &str) -> &'static str {
-    match cell {
-        "data" => "2. Make some data",
-        "model" => "3. The model and its cost",
-        "surface" => "4. The cost surface",
-        "train" => "5. Train",
-        "results" => "6. Results",
-        "explore" => "7. Explore",
-        "practice" => "8. Practice",
-        _ => "1. Objective",
-    }
-}
 
 /// Everything the run cells computed so far.
 pub struct Lab {
@@ -48,10 +24,8 @@ pub struct Lab {
     pub explorer: Option<Explorer>,
     /// The explorer's contour image: its data can differ from the lab's (new noise).
     pub explore_contour: Option<ContourImage>,
-    /// Cells run since the last restart.
-    pub done: Vec<&'static str>,
-    /// The execution counter.
-    pub counter: u32,
+    /// The cells shown and run since the last restart, and the execution counter.
+    pub notebook: Notebook,
 }
 
 thread_local! {
@@ -76,6 +50,7 @@ impl Lab {
     /// A fresh notebook: nothing run yet.
     pub fn new(config: LabConfig) -> Self {
         Self {
+            notebook: Notebook::for_config(&config),
             config,
             scene: None,
             contour: None,
@@ -83,8 +58,6 @@ impl Lab {
             practice: None,
             explorer: None,
             explore_contour: None,
-            done: Vec::new(),
-            counter: 0,
         }
     }
 

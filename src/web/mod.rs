@@ -14,5 +14,6 @@ pub mod notebook;
 pub mod optim_options;
 pub mod options;
 pub mod render;
+pub mod results_views;
 pub mod table;
 pub mod views;

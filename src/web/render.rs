@@ -57,8 +57,8 @@ pub fn paint<T>(
 }
 
 fn describe(canvas: &HtmlCanvasElement, alt: &str) {
-    let _ = canvas.set_attribute("role", "img");
-    let _ = canvas.set_attribute("aria-label", alt);
+    dom::set_attr(canvas, "role", "img");
+    dom::set_attr(canvas, "aria-label", alt);
 }
 
 /// Draws on `canvas` (visible or not); a failure is logged with the figure's name.
@@ -118,7 +118,10 @@ pub fn paint_layered<T>(
     let Some(context) = context else {
         return (drawn, None);
     };
-    let _ = context.draw_image_with_html_canvas_element(&offscreen, 0.0, 0.0);
+    dom::checked(
+        "drawImage",
+        context.draw_image_with_html_canvas_element(&offscreen, 0.0, 0.0),
+    );
     (drawn, draw_on(name, canvas, &style, overlays))
 }
 

@@ -10,12 +10,15 @@ pub fn fill(id: &str, run: &Trajectory) {
     let Some(table) = by_id(id) else { return };
     table.set_text_content(None);
     let head = dom::create("thead", "");
-    let _ = head.append_child(&row(
-        "th",
-        &["iteration", "w", "b", "cost"].map(String::from),
-        None,
-    ));
-    let _ = table.append_child(&head);
+    dom::append(
+        &head,
+        &row(
+            "th",
+            &["iteration", "w", "b", "cost"].map(String::from),
+            None,
+        ),
+    );
+    dom::append(&table, &head);
     let body = dom::create("tbody", "");
     let last = run.len().saturating_sub(1);
     for i in 0..run.len() {
@@ -30,10 +33,10 @@ pub fn fill(id: &str, run: &Trajectory) {
             &[label, fmt(values[0]), fmt(values[1]), fmt(values[2])],
             Some(&values),
         );
-        let _ = tr.set_attribute("data-iteration", &i.to_string());
-        let _ = body.append_child(&tr);
+        dom::set_attr(&tr, "data-iteration", &i.to_string());
+        dom::append(&body, &tr);
     }
-    let _ = table.append_child(&body);
+    dom::append(&table, &body);
 }
 
 fn row(tag: &str, cells: &[String], exact: Option<&[f64; 3]>) -> web_sys::Element {
@@ -42,12 +45,12 @@ fn row(tag: &str, cells: &[String], exact: Option<&[f64; 3]>) -> web_sys::Elemen
         let cell = dom::create(tag, "");
         dom::set_text(&cell, text);
         if tag == "th" {
-            let _ = cell.set_attribute("scope", "col");
+            dom::set_attr(&cell, "scope", "col");
         }
         if let Some(value) = exact.and_then(|e| i.checked_sub(1).and_then(|j| e.get(j))) {
-            let _ = cell.set_attribute("data-value", &value.to_string());
+            dom::set_attr(&cell, "data-value", &value.to_string());
         }
-        let _ = tr.append_child(&cell);
+        dom::append(&tr, &cell);
     }
     tr
 }

@@ -1,17 +1,16 @@
 //! Which figure each notebook cell draws, from which numbers: the bridge from the lab's state
-//! to the figure views (the explorer's are in `explore_views`). Every number drawn here comes
+//! to the figure views (the explorer's are in `explore_views`, the results' and the practice's
+//! comparison in `results_views`). Every number drawn here comes
 //! from the `Lab` the cells computed.
 
-use super::dom::set_text_by_id;
 use super::lab::{with_lab, Lab};
-use super::render::{costs_text, optimum_text, paint, paint_framed, paint_layered_framed};
-use crate::app::notes::{self, short};
+use super::render::{optimum_text, paint, paint_framed, paint_layered_framed};
+use crate::app::notes::short;
 use crate::figures::contour::{self, ContourView, PathOverlay};
-use crate::figures::cost_curve::{self, CostCurveView, Run};
 use crate::figures::data_space::{self, DataView, Line};
-use crate::figures::surface::{self, SurfacePath, SurfaceView};
+use crate::figures::surface::{self, SurfaceView};
 use crate::figures::{palette, Layers, Marker};
-use crate::model::{Analysis, Trajectory};
+use crate::model::{Analysis, Samples, Trajectory};
 
 pub(super) fn optimum2(a: Option<Analysis>) -> Option<(f64, f64)> {
     a.map(|a| (a.w_star, a.b_star))
@@ -22,7 +21,7 @@ pub(super) fn optimum3(a: Option<Analysis>) -> Option<(f64, f64, f64)> {
 }
 
 /// What a contour plot's base layer shows: the lab's data and grid.
-fn lab_key(lab: &Lab) -> String {
+pub(super) fn lab_key(lab: &Lab) -> String {
     let c = &lab.config;
     format!("contour/{}/{:?}/{}", c.seed, c.noise, c.grid)
 }
@@ -134,20 +133,9 @@ pub fn run_pair(prefix: &str, run: &Trajectory, i: usize) {
             short(b),
             short(cost)
         );
-        let title = format!("Data space, iteration {i}");
-        let view = DataView {
-            title: &title,
-            x: s.x(),
-            y: s.y(),
-            marker: Marker::Circle,
-            true_line: None,
-            model_line: Some(Line { slope: w, bias: b }),
-            y_range: Some(DataView::TRAINING_Y_RANGE),
-        };
         let alt = format!("The points and the model line at {state}.");
-        paint_framed(&format!("{prefix}-{i}-data"), &alt, |area, style| {
-            data_space::draw(area, &view, style)
-        });
+        let name = format!("{prefix}-{i}-data");
+        paint_training_data(&name, &alt, s, (run, i), None);
         let title = format!("Parameter space, iteration {i}");
         let path = [PathOverlay {
             w: &run.w[..=i],
@@ -171,127 +159,29 @@ pub fn run_pair(prefix: &str, run: &Trajectory, i: usize) {
     });
 }
 
-/// Cell 6: the wireframe with the visited points, the path on the contours, the cost curve.
-pub fn results_cell() {
-    with_lab(|lab| {
-        let (Some(scene), Some(image), Some(run)) = (&lab.scene, &lab.contour, &lab.run) else {
-            return;
-        };
-        let label = format!("lr {}", short(lab.config.lr));
-        let paths = [SurfacePath {
-            w: &run.w,
-            b: &run.b,
-            cost: &run.cost,
-            color: palette::RUNS[0],
-            label: &label,
-        }];
-        let view = SurfaceView {
-            title: "Visited points on the cost surface",
-            grid: &scene.grid,
-            yaw: SurfaceView::DEFAULT_YAW,
-            pitch: SurfaceView::DEFAULT_PITCH,
-            wireframe: true,
-            paths: &paths,
-            current: None,
-            optimum: optimum3(scene.analysis),
-        };
-        let alt = format!(
-            "Wireframe of the cost surface with the {} visited points on it; {}.",
-            run.len(),
-            costs_text(&run.cost)
-        );
-        paint("results-surface", &alt, |area, style| {
-            surface::draw(area, &view, style)
-        });
-        let path = [PathOverlay {
-            w: &run.w,
-            b: &run.b,
-            color: palette::RUNS[0],
-            label: &label,
-            marker: Marker::Cross,
-        }];
-        let view = ContourView {
-            title: "Path of gradient descent",
-            image,
-            paths: &path,
-            current: None,
-            optimum: optimum2(scene.analysis),
-        };
-        let alt = format!(
-            "Contour plot with the path of {} points from ({}, {}); {}.",
-            run.len(),
-            short(run.w[0]),
-            short(run.b[0]),
-            optimum_text(lab)
-        );
-        paint_contour("results-contour", &alt, &lab_key(lab), &view);
-        let runs = [Run {
-            costs: &run.cost,
-            color: palette::RUNS[0],
-            label: &label,
-            marker: Marker::Dot,
-            dashed: false,
-        }];
-        let view = CostCurveView {
-            title: "Cost per iteration",
-            runs: &runs,
-            log_y: false,
-            current: None,
-        };
-        paint_framed(
-            "results-cost",
-            &format!("Line chart: {}.", costs_text(&run.cost)),
-            |area, style| cost_curve::draw(area, &view, style),
-        );
+/// The points and the model line of `run` at iteration `i` (and the true line, if given), on
+/// the training panels' fixed y range.
+pub fn paint_training_data(
+    name: &str,
+    alt: &str,
+    samples: &Samples,
+    (run, i): (&Trajectory, usize),
+    true_line: Option<Line>,
+) {
+    let title = format!("Data space, iteration {i}");
+    let view = DataView {
+        title: &title,
+        x: samples.x(),
+        y: samples.y(),
+        marker: Marker::Circle,
+        true_line,
+        model_line: Some(Line {
+            slope: run.w[i],
+            bias: run.b[i],
+        }),
+        y_range: Some(DataView::TRAINING_Y_RANGE),
+    };
+    paint_framed(name, alt, |area, style| {
+        data_space::draw(area, &view, style)
     });
-}
-
-/// Practice (b): LOSS and LOSS2 on one chart, and what the comparison shows.
-pub fn compare_cell() {
-    let note = with_lab(|lab| {
-        let (Some(run), Some((lr2, run2))) = (&lab.run, &lab.practice) else {
-            return None;
-        };
-        let (l1, l2) = (
-            format!("LOSS (lr {})", short(lab.config.lr)),
-            format!("LOSS2 (lr {})", short(*lr2)),
-        );
-        let runs = [
-            Run {
-                costs: &run.cost,
-                color: palette::RUNS[0],
-                label: &l1,
-                marker: Marker::Dot,
-                dashed: false,
-            },
-            Run {
-                costs: &run2.cost,
-                color: palette::RUNS[1],
-                label: &l2,
-                marker: Marker::Triangle,
-                dashed: true,
-            },
-        ];
-        let view = CostCurveView {
-            title: "Cost per iteration: two learning rates",
-            runs: &runs,
-            log_y: false,
-            current: None,
-        };
-        let alt = format!(
-            "Two cost curves. {l1}: {}. {l2}: {}.",
-            costs_text(&run.cost),
-            costs_text(&run2.cost)
-        );
-        paint_framed("practice-compare", &alt, |area, style| {
-            cost_curve::draw(area, &view, style)
-        });
-        Some(notes::compare_note(
-            &run.cost,
-            lab.config.lr,
-            &run2.cost,
-            *lr2,
-        ))
-    });
-    set_text_by_id("practice-compare-note", &note.flatten().unwrap_or_default());
 }

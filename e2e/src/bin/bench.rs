@@ -65,7 +65,7 @@ impl Args {
                     .to_str()
                     .and_then(|v| v.parse().ok())
                     .filter(|&n| n > 0)
-                    .ok_or_else(|| e2e::Error::new("--replays needs a whole number above 0"))?;
+                    .ok_or_else(|| e2e::Error::msg("--replays needs a whole number above 0"))?;
             } else if args.dist.is_none() {
                 args.dist = Some(arg);
             } else {
@@ -137,7 +137,7 @@ fn lab_ready_ms(browser: &Browser) -> e2e::Result<f64> {
     let mark =
         browser.js("return performance.getEntriesByName('lab-ready')[0]?.startTime ?? null;")?;
     mark.as_f64()
-        .ok_or_else(|| e2e::Error::new(format!("the page has no lab-ready mark ({mark})")))
+        .ok_or_else(|| e2e::Error::msg(format!("the page has no lab-ready mark ({mark})")))
 }
 
 /// [`LOADS`] cold loads: each in a new browser with an empty profile, so nothing is cached.
@@ -193,7 +193,7 @@ fn memory(browser: &Browser, url: &str, replays: u32) -> e2e::Result<Json> {
         let value = browser.js("return window.wasmBindings.wasmMemoryBytes();")?;
         value
             .as_f64()
-            .ok_or_else(|| e2e::Error::new(format!("wasmMemoryBytes() gave {value}")))
+            .ok_or_else(|| e2e::Error::msg(format!("wasmMemoryBytes() gave {value}")))
     };
     let after_load = bytes()?;
     let frames =

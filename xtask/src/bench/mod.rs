@@ -13,7 +13,7 @@ use crate::dist;
 use crate::setup::{self, Needs};
 use crate::util::{self, cmd, human_duration, option_value, Result};
 use format::*;
-use json::Value;
+use json::{Dotted, Value};
 use report::*;
 use rows::*;
 use sizes::*;
@@ -131,7 +131,7 @@ fn browser_measurements(dist: &Path, replays: u32) -> Result<Value> {
         return Err(format!("`{line}` failed ({})", out.status));
     }
     let text = String::from_utf8_lossy(&out.stdout);
-    Value::parse(text.trim()).map_err(|e| format!("the browser bench printed bad JSON: {e}"))
+    json::parse(text.trim()).map_err(|e| format!("the browser bench printed bad JSON: {e}"))
 }
 
 /// Criterion's output folder: `target/criterion` (under `CARGO_TARGET_DIR` when set).
@@ -151,7 +151,7 @@ mod tests {
     fn json_reads_criterion_estimates_and_nested_reports() {
         let text = r#"{"mean":{"confidence_interval":{"lower_bound":1.5},"point_estimate":368.5e0},
                        "kind":"l\u0072 \"x\" ×","list":[1, -2.5, true, null, {}],"empty":[]}"#;
-        let value = json::Value::parse(text).unwrap();
+        let value = json::parse(text).unwrap();
         assert_eq!(
             value.at("mean.point_estimate").unwrap().as_f64(),
             Some(368.5)
@@ -159,8 +159,13 @@ mod tests {
         assert_eq!(value.at("kind").unwrap().as_str(), Some("lr \"x\" ×"));
         assert_eq!(value.at("list").unwrap().as_array().unwrap().len(), 5);
         assert!(value.at("mean.missing").is_none());
-        assert!(json::Value::parse("{\"a\":1} x").is_err());
-        assert!(json::Value::parse("[1,").is_err());
+        assert!(json::parse("{\"a\":1} x").is_err());
+        assert!(json::parse("[1,").is_err());
+        // A surrogate pair is one character; a lone surrogate and an unknown escape are errors.
+        let pair = json::parse(r#""\ud83d\ude00""#).unwrap();
+        assert_eq!(pair.as_str(), Some("😀"));
+        assert!(json::parse(r#""\ud83d""#).is_err());
+        assert!(json::parse(r#""\q""#).is_err());
     }
 
     #[test]

@@ -11,10 +11,7 @@ pub(super) fn criterion_mean_ns(
 ) -> Option<f64> {
     let path = dir.join(group).join(function).join(value).join("new");
     let text = std::fs::read_to_string(path.join("estimates.json")).ok()?;
-    Value::parse(&text)
-        .ok()?
-        .at("mean.point_estimate")?
-        .as_f64()
+    json::parse(&text).ok()?.at("mean.point_estimate")?.as_f64()
 }
 
 /// One line of the table.

@@ -1,0 +1,146 @@
+//! What the lab draws after training: cell 6 (the run on the surface, on the contours, and its
+//! cost curve) and the practice's comparison of two learning rates.
+
+use super::dom::set_text_by_id;
+use super::lab::{with_lab, Lab};
+use super::render::{costs_text, optimum_text, paint, paint_framed};
+use super::views::{lab_key, optimum2, optimum3, paint_contour};
+use crate::app::explore::Scene;
+use crate::app::notes::{self, short};
+use crate::figures::contour::{ContourView, PathOverlay};
+use crate::figures::cost_curve::{self, CostCurveView, Run};
+use crate::figures::surface::{self, SurfacePath, SurfaceView};
+use crate::figures::{palette, Marker};
+use crate::model::Trajectory;
+
+/// Cell 6: the wireframe with the visited points, the path on the contours, the cost curve.
+pub fn results_cell() {
+    with_lab(|lab| {
+        let (Some(scene), Some(run)) = (&lab.scene, &lab.run) else {
+            return;
+        };
+        let label = format!("lr {}", short(lab.config.lr));
+        results_surface(scene, run, &label);
+        results_contour(lab, run, &label);
+        let alt = format!("Line chart: {}.", costs_text(&run.cost));
+        let runs = [lab_costs(&run.cost, &label)];
+        paint_costs("results-cost", "Cost per iteration", &alt, &runs);
+    });
+}
+
+fn results_surface(scene: &Scene, run: &Trajectory, label: &str) {
+    let paths = [SurfacePath {
+        w: &run.w,
+        b: &run.b,
+        cost: &run.cost,
+        color: palette::RUNS[0],
+        label,
+    }];
+    let view = SurfaceView {
+        title: "Visited points on the cost surface",
+        grid: &scene.grid,
+        yaw: SurfaceView::DEFAULT_YAW,
+        pitch: SurfaceView::DEFAULT_PITCH,
+        wireframe: true,
+        paths: &paths,
+        current: None,
+        optimum: optimum3(scene.analysis),
+    };
+    let alt = format!(
+        "Wireframe of the cost surface with the {} visited points on it; {}.",
+        run.len(),
+        costs_text(&run.cost)
+    );
+    paint("results-surface", &alt, |area, style| {
+        surface::draw(area, &view, style)
+    });
+}
+
+fn results_contour(lab: &Lab, run: &Trajectory, label: &str) {
+    let (Some(scene), Some(image)) = (&lab.scene, &lab.contour) else {
+        return;
+    };
+    let path = [PathOverlay {
+        w: &run.w,
+        b: &run.b,
+        color: palette::RUNS[0],
+        label,
+        marker: Marker::Cross,
+    }];
+    let view = ContourView {
+        title: "Path of gradient descent",
+        image,
+        paths: &path,
+        current: None,
+        optimum: optimum2(scene.analysis),
+    };
+    let alt = format!(
+        "Contour plot with the path of {} points from ({}, {}); {}.",
+        run.len(),
+        short(run.w[0]),
+        short(run.b[0]),
+        optimum_text(lab)
+    );
+    paint_contour("results-contour", &alt, &lab_key(lab), &view);
+}
+
+/// Practice (b): LOSS and LOSS2 on one chart, and what the comparison shows.
+pub fn compare_cell() {
+    let note = with_lab(|lab| {
+        let (Some(run), Some((lr2, run2))) = (&lab.run, &lab.practice) else {
+            return None;
+        };
+        let (l1, l2) = (
+            format!("LOSS (lr {})", short(lab.config.lr)),
+            format!("LOSS2 (lr {})", short(*lr2)),
+        );
+        let runs = [
+            lab_costs(&run.cost, &l1),
+            Run {
+                costs: &run2.cost,
+                color: palette::RUNS[1],
+                label: &l2,
+                marker: Marker::Triangle,
+                dashed: true,
+            },
+        ];
+        let alt = format!(
+            "Two cost curves. {l1}: {}. {l2}: {}.",
+            costs_text(&run.cost),
+            costs_text(&run2.cost)
+        );
+        let title = "Cost per iteration: two learning rates";
+        paint_costs("practice-compare", title, &alt, &runs);
+        Some(notes::compare_note(
+            &run.cost,
+            lab.config.lr,
+            &run2.cost,
+            *lr2,
+        ))
+    });
+    set_text_by_id("practice-compare-note", &note.flatten().unwrap_or_default());
+}
+
+/// The lab run's cost curve: the first run colour, solid, with dots.
+fn lab_costs<'a>(costs: &'a [f64], label: &'a str) -> Run<'a> {
+    Run {
+        costs,
+        color: palette::RUNS[0],
+        label,
+        marker: Marker::Dot,
+        dashed: false,
+    }
+}
+
+/// Draws `runs` as cost curves on a linear scale on the canvas `name`.
+fn paint_costs(name: &str, title: &str, alt: &str, runs: &[Run<'_>]) {
+    let view = CostCurveView {
+        title,
+        runs,
+        log_y: false,
+        current: None,
+    };
+    paint_framed(name, alt, |area, style| {
+        cost_curve::draw(area, &view, style)
+    });
+}
