@@ -6,6 +6,7 @@
 pub mod analysis;
 pub mod data;
 pub mod descent;
+pub mod formula;
 pub mod grid;
 pub mod limits;
 pub mod linreg;
