@@ -83,7 +83,10 @@ fn the_default_typed_differently_equals_the_fast_path() {
         .find(|c| c.name == "default-typed-differently")
         .expect("the case is in the file");
     let cost = formula_cost(case);
-    assert!(!cost.formulas().is_default(), "typed differently, so the general path");
+    assert!(
+        !cost.formulas().is_default(),
+        "typed differently, so the general path"
+    );
     let general = descend(&cost, case);
     let fast = descend(&CostQuadratic::from_slices(&case.x, &case.y), case);
     let err = worst_error(&general, &fast);

@@ -34,8 +34,11 @@ fn axpy(a: f64, x: [f64; 2], b: f64, y: [f64; 2]) -> [f64; 2] {
     [a * x[0] + b * y[0], a * x[1] + b * y[1]]
 }
 
+/// `k·x`, where a zero component stays zero even for an infinite `k`: as in autograd, a
+/// parameter the value does not depend on gets no gradient (not ∞·0 = NaN).
 fn scale(k: f64, x: [f64; 2]) -> [f64; 2] {
-    [k * x[0], k * x[1]]
+    let times = |v: f64| if v == 0.0 { 0.0 } else { k * v };
+    [times(x[0]), times(x[1])]
 }
 
 impl Add for Dual {

@@ -50,7 +50,7 @@ impl Expr {
 
 fn write_expr(out: &mut impl Write, e: &Expr, style: Style) -> fmt::Result {
     match e {
-        Expr::Num(v) => write_number(out, *v, style),
+        Expr::Num(v) => write_number(out, *v),
         Expr::Var(v) => out.write_str(v.name()),
         Expr::Neg(a) => {
             out.write_char('-')?;
@@ -151,13 +151,12 @@ fn reduction(out: &mut impl Write, r: Reduction, term: &Expr, style: Style) -> f
     out.write_char(')')
 }
 
-/// Rust's shortest round-trip digits, in exponent form when very large or small so that the
-/// text stays short and parses back to the same number.
-fn write_number(out: &mut impl Write, v: f64, style: Style) -> fmt::Result {
-    let plain = v == 0.0 || (1e-4..1e15).contains(&v.abs());
-    match (plain, style) {
-        (true, Style::Lab) => write!(out, "{v}"),
-        (true, Style::Torch) => write!(out, "{v:?}"),
-        (false, _) => write!(out, "{v:e}"),
+/// Rust's shortest round-trip digits (`2`, `0.5`; the same text in Python), in exponent form
+/// when very large or small so that the text stays short and parses back to the same number.
+fn write_number(out: &mut impl Write, v: f64) -> fmt::Result {
+    if v == 0.0 || (1e-4..1e15).contains(&v.abs()) {
+        write!(out, "{v}")
+    } else {
+        write!(out, "{v:e}")
     }
 }
