@@ -163,7 +163,9 @@ fn pytorch_expressions_for_the_notebook() {
         .expect("valid")
         .to_python();
     assert_eq!(cost, "-torch.mean(torch.log(yhat))**-2");
-    let (_, cost) = Formulas::parse("w", "sum(w^2 + b)/n").expect("valid").to_python();
+    let (_, cost) = Formulas::parse("w", "sum(w^2 + b)/n")
+        .expect("valid")
+        .to_python();
     assert_eq!(cost, "torch.sum((w**2 + b)*torch.ones_like(x))/n");
 }
 

@@ -8,7 +8,9 @@
 use js_sys::{Array, Float64Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
+use super::formula_options::{formulas, FORMULA_FIELDS};
 use super::options::{float64_array, Options};
+use crate::model::formula::{formula_grid, FormulaCost};
 use crate::model::{
     self, limits, CostQuadratic, DataSpec, GridSpec, InputError, Samples, TrainConfig,
 };
@@ -107,14 +109,21 @@ pub fn step(x: JsValue, y: JsValue, options: JsValue) -> JsResult {
     ]))
 }
 
-/// The cost on an `nW × nB` grid: `{w, b, loss}`, loss row-major with rows = b.
+/// The cost on an `nW × nB` grid: `{w, b, loss}`, loss row-major with rows = b. With `model`
+/// or `cost` formulas other than the defaults, every node sums over the points.
 #[wasm_bindgen(js_name = lossGrid)]
 pub fn loss_grid(x: JsValue, y: JsValue, options: JsValue) -> JsResult {
-    let q = quadratic(&x, &y).map_err(to_js)?;
-    const FIELDS: [&str; 6] = ["wMin", "wMax", "bMin", "bMax", "nW", "nB"];
-    let o = Options::parse(&options, "options", &FIELDS, false).map_err(to_js)?;
+    let samples = samples(&x, &y).map_err(to_js)?;
+    let q = CostQuadratic::new(&samples).map_err(to_js)?;
+    const GRID: [&str; 6] = ["wMin", "wMax", "bMin", "bMax", "nW", "nB"];
+    let fields = [&GRID[..], &FORMULA_FIELDS[..]].concat();
+    let o = Options::parse(&options, "options", &fields, false).map_err(to_js)?;
     let spec = grid_spec(&o).map_err(to_js)?;
-    let grid = model::loss_grid(&q, &spec).map_err(to_js)?;
+    let grid = match formulas(&o).map_err(to_js)? {
+        Some(f) => formula_grid(&FormulaCost::new(f, &samples), &spec),
+        None => model::loss_grid(&q, &spec),
+    }
+    .map_err(to_js)?;
     Ok(object(&[
         ("w", floats(&grid.w)),
         ("b", floats(&grid.b)),
@@ -162,9 +171,12 @@ pub fn analyze(x: JsValue, y: JsValue, options: JsValue) -> JsResult {
     ]))
 }
 
+fn samples(x: &JsValue, y: &JsValue) -> Result<Samples, InputError> {
+    Samples::new(float64_array("x", x)?, float64_array("y", y)?)
+}
+
 fn quadratic(x: &JsValue, y: &JsValue) -> Result<CostQuadratic, InputError> {
-    let samples = Samples::new(float64_array("x", x)?, float64_array("y", y)?)?;
-    CostQuadratic::new(&samples)
+    CostQuadratic::new(&samples(x, y)?)
 }
 
 /// Turns an engine error into a thrown JavaScript `Error` whose message names the field.

@@ -49,7 +49,8 @@ impl Options {
         })
     }
 
-    fn get(&self, field: &str) -> JsValue {
+    /// A field's raw value, `undefined` when absent.
+    pub fn get(&self, field: &str) -> JsValue {
         match &self.object {
             Some(object) => {
                 Reflect::get(object, &JsValue::from_str(field)).unwrap_or(JsValue::UNDEFINED)
