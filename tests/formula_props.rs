@@ -3,7 +3,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use gd_lab::model::formula::ast::{Expr, Func, Op, Reduction, Var};
-use gd_lab::model::formula::{parse, Line};
+use gd_lab::model::formula::dual::Dual;
+use gd_lab::model::formula::eval::{self, Points};
+use gd_lab::model::formula::{parse, FormulaCost, Formulas, Line};
+use gd_lab::model::Objective;
 use proptest::prelude::*;
 
 fn number() -> impl Strategy<Value = f64> {
@@ -77,6 +80,29 @@ proptest! {
     #[test]
     fn a_printed_cost_parses_back_to_the_same_tree(t in cost_tree()) {
         round_trip(&t, Line::Cost)?;
+    }
+
+    #[test]
+    fn the_compiled_program_computes_what_the_tree_walk_does(
+        model in tree(vec![Var::X, Var::W, Var::B, Var::N]),
+        cost in cost_tree(),
+        w in -3.0f64..3.0,
+        b in -3.0f64..3.0,
+    ) {
+        let (x, y) = ([-1.5, 0.0, 0.7, 2.0], [0.3, -1.0, 2.5, 0.0]);
+        let Ok(formulas) = Formulas::parse(&model.to_string(), &cost.to_string()) else {
+            return Err(TestCaseError::reject("printed past the length limit"));
+        };
+        let points = Points { model: formulas.model(), x: &x, y: &y };
+        let f = FormulaCost::from_slices(formulas.clone(), &x, &y);
+        let same = |a: f64, b: f64| a == b || (a.is_nan() && b.is_nan());
+        let tree_value: f64 = eval::cost(formulas.cost(), &points, w, b);
+        prop_assert!(same(f.cost(w, b), tree_value), "{} vs {}", f.cost(w, b), tree_value);
+        let (dw, db) = Dual::params(w, b);
+        let tree_dual = eval::cost(formulas.cost(), &points, dw, db);
+        let (value, grad) = f.value_gradient(&x, &y, w, b);
+        prop_assert!(same(value, tree_dual.v));
+        prop_assert!(same(grad[0], tree_dual.g[0]) && same(grad[1], tree_dual.g[1]));
     }
 
     #[test]

@@ -3,8 +3,8 @@
 use super::ast::Expr;
 use super::dual::{Dual, HyperDual};
 use super::error::FormulaError;
-use super::eval::{self, Points};
 use super::parser::{parse, Line};
+use super::program::Compiled;
 use crate::model::data::Samples;
 use crate::model::objective::Objective;
 
@@ -73,6 +73,7 @@ impl Formulas {
 #[derive(Debug, Clone)]
 pub struct FormulaCost {
     formulas: Formulas,
+    compiled: Compiled,
     x: Vec<f64>,
     y: Vec<f64>,
 }
@@ -107,6 +108,7 @@ impl FormulaCost {
     /// The cost over any points (`x` and `y` of the same length).
     pub fn from_slices(formulas: Formulas, x: &[f64], y: &[f64]) -> Self {
         Self {
+            compiled: Compiled::new(&formulas.model, &formulas.cost),
             formulas,
             x: x.to_vec(),
             y: y.to_vec(),
@@ -118,25 +120,17 @@ impl FormulaCost {
         &self.formulas
     }
 
-    fn points<'a>(&'a self, x: &'a [f64], y: &'a [f64]) -> Points<'a> {
-        Points {
-            model: &self.formulas.model,
-            x,
-            y,
-        }
-    }
-
     /// The cost over the points `x`, `y` (a batch, or all of them) and its exact gradient.
     pub fn value_gradient(&self, x: &[f64], y: &[f64], w: f64, b: f64) -> (f64, [f64; 2]) {
         let (w, b) = Dual::params(w, b);
-        let d = eval::cost(&self.formulas.cost, &self.points(x, y), w, b);
+        let d = self.compiled.cost(x, y, w, b);
         (d.v, d.g)
     }
 
     /// The cost, gradient and Hessian over all the points at (w, b).
     pub fn curvature(&self, w: f64, b: f64) -> Curvature {
         let (w, b) = HyperDual::params(w, b);
-        let d = eval::cost(&self.formulas.cost, &self.points(&self.x, &self.y), w, b);
+        let d = self.compiled.cost(&self.x, &self.y, w, b);
         Curvature {
             cost: d.v,
             gradient: d.g,
@@ -147,9 +141,8 @@ impl FormulaCost {
 
     /// The cost over all the points at every `w` of `ws` for one `b`, written into `out`.
     pub fn cost_row(&self, ws: &[f64], b: f64, out: &mut [f64]) {
-        let points = self.points(&self.x, &self.y);
         for (o, &w) in out.iter_mut().zip(ws) {
-            *o = eval::cost(&self.formulas.cost, &points, w, b);
+            *o = self.compiled.cost(&self.x, &self.y, w, b);
         }
     }
 }
@@ -170,7 +163,7 @@ impl Objective for FormulaCost {
     }
 
     fn cost(&self, w: f64, b: f64) -> f64 {
-        eval::cost(&self.formulas.cost, &self.points(&self.x, &self.y), w, b)
+        self.compiled.cost(&self.x, &self.y, w, b)
     }
 }
 

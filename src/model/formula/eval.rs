@@ -1,6 +1,7 @@
 //! Walking the tree on any [`Scalar`]: per-point terms, and the one reduction over the points.
+//! The reference evaluator; [`super::program`] computes the same numbers faster.
 
-use super::ast::{Expr, Op, Reduction};
+use super::ast::{Expr, Func, Op, Reduction, Var};
 use super::scalar::Scalar;
 
 /// The names' values at one point (x, y and yhat are unused outside the reduction).
@@ -35,37 +36,44 @@ pub struct Points<'a> {
 pub fn eval<S: Scalar>(e: &Expr, v: &Vars<S>, points: &Points) -> S {
     match e {
         Expr::Num(c) => S::constant(*c),
-        Expr::Var(var) => {
-            use super::ast::Var::*;
-            match var {
-                X => v.x,
-                Y => v.y,
-                W => v.w,
-                B => v.b,
-                Yhat => v.yhat,
-                N => v.n,
-            }
-        }
+        Expr::Var(var) => v.get(*var),
         Expr::Neg(a) => eval(a, v, points).neg(),
-        Expr::Bin(op, a, b) => {
-            let (a, b) = (eval(a, v, points), eval(b, v, points));
-            match op {
-                Op::Add => a + b,
-                Op::Sub => a - b,
-                Op::Mul => a * b,
-                Op::Div => a / b,
-                Op::Pow => a.pow(b),
-                Op::Min => a.min(b),
-                Op::Max => a.max(b),
-            }
-        }
+        Expr::Bin(op, a, b) => binary(*op, eval(a, v, points), eval(b, v, points)),
         Expr::Call(f, a) => call(*f, eval(a, v, points)),
         Expr::Reduce(r, term) => reduce(*r, term, v, points),
     }
 }
 
-fn call<S: Scalar>(f: super::ast::Func, a: S) -> S {
-    use super::ast::Func::*;
+impl<S: Copy> Vars<S> {
+    /// The value of the name `var`.
+    pub fn get(&self, var: Var) -> S {
+        match var {
+            Var::X => self.x,
+            Var::Y => self.y,
+            Var::W => self.w,
+            Var::B => self.b,
+            Var::Yhat => self.yhat,
+            Var::N => self.n,
+        }
+    }
+}
+
+/// `a op b`.
+pub fn binary<S: Scalar>(op: Op, a: S, b: S) -> S {
+    match op {
+        Op::Add => a + b,
+        Op::Sub => a - b,
+        Op::Mul => a * b,
+        Op::Div => a / b,
+        Op::Pow => a.pow(b),
+        Op::Min => a.min(b),
+        Op::Max => a.max(b),
+    }
+}
+
+/// `f(a)`.
+pub fn call<S: Scalar>(f: Func, a: S) -> S {
+    use Func::*;
     match f {
         Abs => a.abs(),
         Sqrt => a.sqrt(),
@@ -81,7 +89,7 @@ fn call<S: Scalar>(f: super::ast::Func, a: S) -> S {
 /// The term summed over the points (then divided by their number for a mean). The model is
 /// evaluated once per point, and only when the term uses `yhat`.
 fn reduce<S: Scalar>(r: Reduction, term: &Expr, v: &Vars<S>, points: &Points) -> S {
-    let needs_yhat = term.uses(super::ast::Var::Yhat);
+    let needs_yhat = term.uses(Var::Yhat);
     let mut acc = S::constant(0.0);
     for (&x, &y) in points.x.iter().zip(points.y) {
         let mut at = Vars {

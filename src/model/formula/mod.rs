@@ -17,6 +17,7 @@ pub mod grid;
 pub mod lexer;
 pub mod parser;
 pub mod print;
+pub mod program;
 pub mod scalar;
 
 pub use ast::Expr;
