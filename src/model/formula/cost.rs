@@ -191,3 +191,16 @@ pub fn eigenvalues([a, c, d]: [f64; 3]) -> [f64; 2] {
         [big, other]
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::eigenvalues;
+
+    #[test]
+    fn eigenvalues_of_indefinite_and_negative_hessians() {
+        assert_eq!(eigenvalues([1.0, 2.0, 1.0]), [-1.0, 3.0]);
+        assert_eq!(eigenvalues([-2.0, 0.0, -1.0]), [-2.0, -1.0]);
+        assert_eq!(eigenvalues([0.0, 0.0, 0.0]), [0.0, 0.0]);
+        assert!(eigenvalues([f64::NAN, 0.0, 1.0])[0].is_nan());
+    }
+}
