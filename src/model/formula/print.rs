@@ -56,19 +56,7 @@ fn write_expr(out: &mut impl Write, e: &Expr, style: Style) -> fmt::Result {
             out.write_char('-')?;
             child(out, a, NEG, false, style)
         }
-        Expr::Bin(op @ (Op::Min | Op::Max), a, b) => {
-            let name = match (op, style) {
-                (Op::Min, Style::Lab) => "min",
-                (Op::Max, Style::Lab) => "max",
-                (Op::Min, Style::Torch) => "torch.minimum",
-                _ => "torch.maximum",
-            };
-            write!(out, "{name}(")?;
-            argument(out, a, style)?;
-            out.write_str(", ")?;
-            argument(out, b, style)?;
-            out.write_char(')')
-        }
+        Expr::Bin(op @ (Op::Min | Op::Max), a, b) => min_max(out, *op, a, b, style),
         Expr::Bin(op, a, b) => {
             let (symbol, p) = match (op, style) {
                 (Op::Add, _) => (" + ", ADD),
@@ -103,6 +91,20 @@ fn write_expr(out: &mut impl Write, e: &Expr, style: Style) -> fmt::Result {
         }
         Expr::Reduce(r, a) => reduction(out, *r, a, style),
     }
+}
+
+fn min_max(out: &mut impl Write, op: Op, a: &Expr, b: &Expr, style: Style) -> fmt::Result {
+    let name = match (op, style) {
+        (Op::Min, Style::Lab) => "min",
+        (Op::Min, Style::Torch) => "torch.minimum",
+        (_, Style::Lab) => "max",
+        (_, Style::Torch) => "torch.maximum",
+    };
+    write!(out, "{name}(")?;
+    argument(out, a, style)?;
+    out.write_str(", ")?;
+    argument(out, b, style)?;
+    out.write_char(')')
 }
 
 /// A child printed bare when its precedence is at least `min` (strictly above it when
