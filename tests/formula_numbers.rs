@@ -163,6 +163,10 @@ fn pytorch_expressions_for_the_notebook() {
         .expect("valid")
         .to_python();
     assert_eq!(cost, "-torch.mean(torch.log(yhat))**-2");
+    let (model, _) = Formulas::parse("2/n", "mean(y)")
+        .expect("valid")
+        .to_python();
+    assert_eq!(model, "torch.tensor(float(2/n))");
     let (_, cost) = Formulas::parse("w", "sum(w^2 + b)/n")
         .expect("valid")
         .to_python();

@@ -40,10 +40,11 @@ impl fmt::Display for Expr {
 impl Expr {
     /// The formula as a PyTorch expression, over Python variables named `x`, `y`, `w`, `b`,
     /// `yhat` and `n` (x and y tensors of the points, w and b tensors that require grad).
+    /// Always a tensor: a model made only of numbers and `n` becomes one.
     pub fn to_python(&self) -> String {
         let mut out = String::new();
         // Writing into a String cannot fail.
-        let _ = write_expr(&mut out, self, Style::Torch);
+        let _ = argument(&mut out, self, Style::Torch);
         out
     }
 }
@@ -132,8 +133,9 @@ fn argument(out: &mut impl Write, e: &Expr, style: Style) -> fmt::Result {
     }
 }
 
+/// Whether PyTorch computes `e` as a tensor: it uses a name other than `n`, or a reduction.
 fn depends_on_tensor(e: &Expr) -> bool {
-    e.any(&|e| matches!(e, Expr::Var(v) if *v != Var::N))
+    e.any(&|e| matches!(e, Expr::Var(v) if *v != Var::N) || matches!(e, Expr::Reduce(..)))
 }
 
 fn reduction(out: &mut impl Write, r: Reduction, term: &Expr, style: Style) -> fmt::Result {
