@@ -142,6 +142,16 @@ fn the_general_grid() {
     }
     let bad = GridSpec { n_w: 1, ..spec };
     assert!(formula_grid(&general("w", "mean(y)", &x, &y), &bad).is_err());
+    // 1000 × 1000 cells over 600 points: refused, not hours of work.
+    let (x10, y10) = (x.repeat(10), y.repeat(10));
+    let huge = GridSpec {
+        n_w: 1000,
+        n_b: 1000,
+        ..spec
+    };
+    let err = formula_grid(&general("w*x + b", "mean(y)", &x10, &y10), &huge).unwrap_err();
+    assert_eq!(err.field, "nW");
+    assert!(err.message.contains("600000000"), "{}", err.message);
 }
 
 #[test]

@@ -115,6 +115,16 @@ impl FormulaCost {
         }
     }
 
+    /// The number of points.
+    pub fn len(&self) -> usize {
+        self.x.len()
+    }
+
+    /// Whether there are no points.
+    pub fn is_empty(&self) -> bool {
+        self.x.is_empty()
+    }
+
     /// The formulas.
     pub fn formulas(&self) -> &Formulas {
         &self.formulas
