@@ -6,15 +6,33 @@ use super::ast::{Expr, Func, Op, Reduction, Var};
 use super::eval::{binary, call, Vars};
 use super::scalar::Scalar;
 
+/// A value read without computing: a number, a name, or the reduction's value (in the part
+/// of the cost outside it).
 #[derive(Debug, Clone, Copy, PartialEq)]
-enum Instr {
+enum Leaf {
     Num(f64),
     Var(Var),
-    /// The reduction's value, in the part of the cost outside it.
     Reduced,
+}
+
+/// One instruction. Unary and binary operations work on the top of the stack in place, and a
+/// binary operation whose right operand is a leaf reads it directly: fewer pushes and pops.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Instr {
+    Push(Leaf),
     Neg,
-    Bin(Op),
     Call(Func),
+    Bin(Op),
+    BinLeaf(Op, Leaf),
+}
+
+fn leaf(e: &Expr) -> Option<Leaf> {
+    match e {
+        Expr::Num(c) => Some(Leaf::Num(*c)),
+        Expr::Var(v) => Some(Leaf::Var(*v)),
+        Expr::Reduce(..) => Some(Leaf::Reduced),
+        _ => None,
+    }
 }
 
 /// One expression in postfix order, and the stack it needs.
@@ -37,39 +55,54 @@ impl Program {
     /// Appends `e` with `height` values already on the stack; returns the highest it gets.
     fn emit(&mut self, e: &Expr, height: usize) -> usize {
         let (instr, top) = match e {
-            Expr::Num(c) => (Instr::Num(*c), height + 1),
-            Expr::Var(v) => (Instr::Var(*v), height + 1),
-            Expr::Reduce(..) => (Instr::Reduced, height + 1),
             Expr::Neg(a) => (Instr::Neg, self.emit(a, height)),
             Expr::Call(f, a) => (Instr::Call(*f), self.emit(a, height)),
-            Expr::Bin(op, a, b) => {
-                let top = self.emit(a, height).max(self.emit(b, height + 1));
-                (Instr::Bin(*op), top)
-            }
+            Expr::Bin(op, a, b) => match leaf(b) {
+                Some(l) => (Instr::BinLeaf(*op, l), self.emit(a, height)),
+                None => {
+                    let top = self.emit(a, height).max(self.emit(b, height + 1));
+                    (Instr::Bin(*op), top)
+                }
+            },
+            // Only leaves remain.
+            _ => (
+                Instr::Push(leaf(e).unwrap_or(Leaf::Num(f64::NAN))),
+                height + 1,
+            ),
         };
         self.code.push(instr);
         top
     }
 
     fn run<S: Scalar>(&self, v: &Vars<S>, reduced: S, stack: &mut Vec<S>) -> S {
+        let read = |l: Leaf| match l {
+            Leaf::Num(c) => S::constant(c),
+            Leaf::Var(var) => v.get(var),
+            Leaf::Reduced => reduced,
+        };
         stack.clear();
-        // Never empty on a program from `new`; NaN keeps a broken one harmless.
-        let pop = |stack: &mut Vec<S>| stack.pop().unwrap_or(S::constant(f64::NAN));
         for instr in &self.code {
-            let value = match *instr {
-                Instr::Num(c) => S::constant(c),
-                Instr::Var(var) => v.get(var),
-                Instr::Reduced => reduced,
-                Instr::Neg => pop(stack).neg(),
-                Instr::Call(f) => call(f, pop(stack)),
+            match *instr {
+                Instr::Push(l) => stack.push(read(l)),
+                Instr::BinLeaf(op, l) => on_top(stack, |a| binary(op, a, read(l))),
                 Instr::Bin(op) => {
-                    let b = pop(stack);
-                    binary(op, pop(stack), b)
+                    if let Some(b) = stack.pop() {
+                        on_top(stack, |a| binary(op, a, b));
+                    }
                 }
-            };
-            stack.push(value);
+                Instr::Neg => on_top(stack, |a| a.neg()),
+                Instr::Call(f) => on_top(stack, |a| call(f, a)),
+            }
         }
-        pop(stack)
+        stack.pop().unwrap_or(S::constant(f64::NAN))
+    }
+}
+
+/// Replaces the top of the stack by `f` of it. The stack is never empty where an operation
+/// runs, on a program from [`Program::new`]; an empty one is left alone.
+fn on_top<S: Copy>(stack: &mut [S], f: impl FnOnce(S) -> S) {
+    if let Some(top) = stack.last_mut() {
+        *top = f(*top);
     }
 }
 
