@@ -142,11 +142,11 @@ fn critical_rates_are_two_over_autograd_s_largest_eigenvalue() {
         .all(|s| cases.iter().any(|c| c.set == s.name)));
 }
 
-/// Writes the sets' points for the generator script (run by hand when a set changes:
-/// `cargo test --test teaching_reference -- --ignored`, then the script).
+/// The sets' points that the generator script reads are the ones the lab makes today. With
+/// `GD_LAB_WRITE_POINTS=1` the file is written instead (when a set changes; then run the
+/// script again).
 #[test]
-#[ignore = "writes tests/data/teaching_sets_points.json for the PyTorch generator"]
-fn write_points() {
+fn points_file_matches_the_sets() {
     let sets: Vec<serde_json::Value> = TEACHING_SETS
         .iter()
         .map(|s| {
@@ -154,10 +154,17 @@ fn write_points() {
             serde_json::json!({ "name": s.name, "x": d.samples.x(), "y": d.samples.y() })
         })
         .collect();
-    let text = serde_json::to_string_pretty(&serde_json::json!({ "sets": sets })).expect("json");
+    let made = serde_json::json!({ "sets": sets });
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/data/teaching_sets_points.json"
     );
-    std::fs::write(path, text + "\n").expect("written");
+    if std::env::var_os("GD_LAB_WRITE_POINTS").is_some() {
+        let text = serde_json::to_string_pretty(&made).expect("json");
+        std::fs::write(path, text + "\n").expect("written");
+    }
+    let committed: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("the points file"))
+            .expect("json");
+    assert_eq!(committed, made, "run with GD_LAB_WRITE_POINTS=1, then the generator script");
 }

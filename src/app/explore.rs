@@ -7,7 +7,7 @@ use super::config::PAGE_MAX_NOISE;
 // The explorer's scene is the notebook's: one type, re-exported where it was first defined.
 pub use super::scene::Scene;
 use crate::model::limits::MAX_SEED;
-use crate::model::{self, DataSpec, GridSpec, TrainConfig, Trajectory};
+use crate::model::{DataSpec, GridSpec, TrainConfig, Trajectory};
 
 /// Smallest learning rate on the explorer's slider.
 pub const LR_MIN: f64 = 0.001;
@@ -152,7 +152,7 @@ impl Explorer {
             lr: lr.clamp(LR_MIN, LR_MAX),
             iterations: EXPLORE_ITERATIONS,
         };
-        let run = model::train(&scene.q, &config).unwrap_or_default();
+        let run = scene.train(&config).unwrap_or_default();
         let iteration = run.len().saturating_sub(1);
         Self {
             scene,
@@ -280,7 +280,7 @@ impl Explorer {
 
     /// Recomputes the current run; a new start shows the whole path, a new rate keeps the frame.
     fn retrain(&mut self, to_end: bool) -> bool {
-        self.run = model::train(&self.scene.q, &self.config).unwrap_or_default();
+        self.run = self.scene.train(&self.config).unwrap_or_default();
         let target = if to_end { self.last() } else { self.iteration };
         self.show(target);
         true
@@ -307,7 +307,7 @@ impl Explorer {
         self.scene = scene;
         self.spec = spec;
         for kept in &mut self.kept {
-            kept.run = model::train(&self.scene.q, &kept.config).unwrap_or_default();
+            kept.run = self.scene.train(&kept.config).unwrap_or_default();
         }
         self.retrain(false);
         Changes::ALL

@@ -8,10 +8,12 @@
 use js_sys::{Array, Float64Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
+use super::formula_options::{formulas, FORMULA_FIELDS};
 use super::optim_options;
 use super::options::{float64_array, Options};
+use crate::model::formula::{formula_grid, FormulaCost};
 use crate::model::{
-    self, limits, CostQuadratic, DataSpec, GridSpec, InputError, Samples, TrainConfig,
+    self, limits, CostQuadratic, DataSpec, GridSpec, InputError, Problem, Samples, TrainConfig,
 };
 
 type JsResult = Result<JsValue, JsValue>;
@@ -51,7 +53,8 @@ pub fn data_spec(options: &JsValue) -> Result<DataSpec, InputError> {
 
 /// Trains from `(w0, b0)`: `{w, b, loss, divergedAt}`, one record before each update and one
 /// after the last. `optimizer`, `batchSize` and `shuffleSeed` are optional: plain full-batch
-/// descent without them (see [`super::optim_options`]).
+/// descent without them (see [`super::optim_options`]); so are the `model` and `cost` formulas
+/// (the mean squared error of a line without them).
 #[wasm_bindgen]
 pub fn train(x: JsValue, y: JsValue, options: JsValue) -> JsResult {
     const FIELDS: [&str; 7] = [
@@ -64,11 +67,15 @@ pub fn train(x: JsValue, y: JsValue, options: JsValue) -> JsResult {
         "shuffleSeed",
     ];
     let samples = samples(&x, &y).map_err(to_js)?;
-    let q = CostQuadratic::new(&samples).map_err(to_js)?;
-    let o = Options::parse(&options, "options", &FIELDS, false).map_err(to_js)?;
+    let fields = [&FIELDS[..], &FORMULA_FIELDS[..]].concat();
+    let o = Options::parse(&options, "options", &fields, false).map_err(to_js)?;
     let config = train_config(&o).map_err(to_js)?;
     let (optimizer, batching) = optim_options::read(&o, samples.len()).map_err(to_js)?;
-    let run = model::fit(&q, &samples, &config, &optimizer, &batching).map_err(to_js)?;
+    let formulas = formulas(&o).map_err(to_js)?;
+    let problem = Problem::new(samples, formulas)
+        .map_err(to_js)?
+        .with_optimizer(optimizer, batching);
+    let run = problem.train(&config).map_err(to_js)?;
     let diverged = run
         .diverged_at
         .map_or(JsValue::NULL, |k| JsValue::from_f64(k as f64));
@@ -114,14 +121,21 @@ pub fn step(x: JsValue, y: JsValue, options: JsValue) -> JsResult {
     ]))
 }
 
-/// The cost on an `nW × nB` grid: `{w, b, loss}`, loss row-major with rows = b.
+/// The cost on an `nW × nB` grid: `{w, b, loss}`, loss row-major with rows = b. With `model`
+/// or `cost` formulas other than the defaults, every node sums over the points.
 #[wasm_bindgen(js_name = lossGrid)]
 pub fn loss_grid(x: JsValue, y: JsValue, options: JsValue) -> JsResult {
-    let q = quadratic(&x, &y).map_err(to_js)?;
-    const FIELDS: [&str; 6] = ["wMin", "wMax", "bMin", "bMax", "nW", "nB"];
-    let o = Options::parse(&options, "options", &FIELDS, false).map_err(to_js)?;
+    let samples = samples(&x, &y).map_err(to_js)?;
+    let q = CostQuadratic::new(&samples).map_err(to_js)?;
+    const GRID: [&str; 6] = ["wMin", "wMax", "bMin", "bMax", "nW", "nB"];
+    let fields = [&GRID[..], &FORMULA_FIELDS[..]].concat();
+    let o = Options::parse(&options, "options", &fields, false).map_err(to_js)?;
     let spec = grid_spec(&o).map_err(to_js)?;
-    let grid = model::loss_grid(&q, &spec).map_err(to_js)?;
+    let grid = match formulas(&o).map_err(to_js)? {
+        Some(f) => formula_grid(&FormulaCost::new(f, &samples), &spec),
+        None => model::loss_grid(&q, &spec),
+    }
+    .map_err(to_js)?;
     Ok(object(&[
         ("w", floats(&grid.w)),
         ("b", floats(&grid.b)),

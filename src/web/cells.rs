@@ -67,7 +67,7 @@ fn model_output() {
     let text = with_lab(|lab| {
         let scene = lab.scene.as_ref()?;
         let c = lab.train_config();
-        let step = crate::model::step(&scene.q, c.w0, c.b0, c.lr).ok()?;
+        let step = scene.problem.step(c.w0, c.b0, c.lr).ok()?;
         Some(format!(
             "At the start (w, b) = ({}, {}):\n  L = {}\n  ∂L/∂w = {},  ∂L/∂b = {}\n  after one step with lr {}: (w, b) = ({}, {})",
             short(c.w0), short(c.b0), fmt(step.cost), fmt(step.grad_w), fmt(step.grad_b), short(c.lr), fmt(step.w), fmt(step.b)

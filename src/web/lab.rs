@@ -6,7 +6,7 @@ use crate::app::config::LabConfig;
 use crate::app::explore::{Explorer, Scene};
 use crate::app::notebook::Notebook;
 use crate::figures::contour::ContourImage;
-use crate::model::{self, GridSpec, InputError, TrainConfig, Trajectory};
+use crate::model::{GridSpec, InputError, TrainConfig, Trajectory};
 
 /// Everything the run cells computed so far.
 pub struct Lab {
@@ -100,12 +100,9 @@ impl Lab {
             .scene
             .as_ref()
             .ok_or_else(|| InputError::new("data", "run the data cell first"))?;
-        model::train(
-            &scene.q,
-            &TrainConfig {
-                lr,
-                ..self.train_config()
-            },
-        )
+        scene.train(&TrainConfig {
+            lr,
+            ..self.train_config()
+        })
     }
 }

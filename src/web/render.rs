@@ -211,8 +211,7 @@ pub fn pointer_to_surface(name: &str, event: &MouseEvent) -> Option<(f64, f64, f
 pub fn readout(name: &str, point: Option<(f64, f64)>) {
     let text = point.map(|(a, b)| match name {
         "explore-contour" => {
-            let cost =
-                with_lab(|lab| lab.explorer.as_ref().map(|e| e.scene.q.cost(a, b))).flatten();
+            let cost = with_lab(|lab| lab.explorer.as_ref().map(|e| e.scene.cost(a, b))).flatten();
             format!(
                 "w = {}, b = {}, cost = {}",
                 short(a),

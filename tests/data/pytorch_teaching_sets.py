@@ -1,7 +1,7 @@
 """Writes pytorch_teaching_sets.json: PyTorch trains on the lab's teaching data sets.
 
 Input: teaching_sets_points.json beside this file (the sets' points as the lab makes them,
-written by `cargo test --test teaching_reference -- --ignored`). For each case, PyTorch
+written by `GD_LAB_WRITE_POINTS=1 cargo test --test teaching_reference`). For each case, PyTorch
 (float32) runs the lab's training loop: predict, cost, record (w, b, cost), backward, update,
 zero the gradients. A standardized case first maps x to (x - mean) / std with the population
 std, computed by PyTorch. The Hessian's eigenvalues come from autograd in float64.
