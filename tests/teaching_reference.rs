@@ -166,5 +166,8 @@ fn points_file_matches_the_sets() {
     let committed: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(path).expect("the points file"))
             .expect("json");
-    assert_eq!(committed, made, "run with GD_LAB_WRITE_POINTS=1, then the generator script");
+    assert_eq!(
+        committed, made,
+        "run with GD_LAB_WRITE_POINTS=1, then the generator script"
+    );
 }
