@@ -3,36 +3,17 @@
 #![cfg(target_arch = "wasm32")]
 
 use gd_lab::web::api;
-use js_sys::{Array, Float64Array, Object, Reflect, JSON};
+use js_sys::{Array, Float64Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
+
+mod js;
+
+use js::{arr, f64s, get, js};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 const REFERENCE: &str = include_str!("data/pytorch_trajectories.json");
-
-fn get(v: &JsValue, key: &str) -> JsValue {
-    Reflect::get(v, &key.into()).expect("property")
-}
-
-fn f64s(v: &JsValue) -> Vec<f64> {
-    if let Some(a) = v.dyn_ref::<Float64Array>() {
-        a.to_vec()
-    } else {
-        Array::from(v)
-            .iter()
-            .map(|x| x.as_f64().expect("number"))
-            .collect()
-    }
-}
-
-fn arr(values: &[f64]) -> JsValue {
-    Float64Array::from(values).into()
-}
-
-fn js(text: &str) -> JsValue {
-    JSON::parse(text).expect("json")
-}
 
 fn close(what: &str, ours: f64, theirs: f64) {
     let err = (ours - theirs).abs() / theirs.abs().max(0.01);
