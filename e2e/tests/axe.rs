@@ -34,8 +34,10 @@ fn explorer_changed(lab: &Lab) -> Result<()> {
     lab.js("document.getElementById('fig-explore-contour').focus();")?;
     lab.press(&[Key::Right])?;
     lab.press(&[Key::Shift, Key::Up])?;
-    lab.click("#explore-keep")?;
-    lab.click("#explore-log")?;
+    for button in ["explore-keep", "explore-log"] {
+        lab.js_with("document.getElementById(arguments[0]).focus();", vec![button.into()])?;
+        lab.press(&[Key::Enter])?;
+    }
     lab.frames(2)
 }
 

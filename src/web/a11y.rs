@@ -21,7 +21,9 @@ thread_local! {
 /// now and whenever the page's size changes: a focused element is never scrolled under it.
 pub fn watch_bar_height() {
     sync_bar_height();
-    dom::listen(&dom::window(), "resize", |_: web_sys::Event| sync_bar_height());
+    dom::listen(&dom::window(), "resize", |_: web_sys::Event| {
+        sync_bar_height()
+    });
 }
 
 fn sync_bar_height() {
@@ -38,7 +40,8 @@ fn sync_bar_height() {
     let height = bar.offset_height();
     dom::checked(
         "setProperty --bar-height",
-        root.style().set_property("--bar-height", &format!("{height}px")),
+        root.style()
+            .set_property("--bar-height", &format!("{height}px")),
     );
 }
 

@@ -74,16 +74,23 @@ fn wire_fields() {
     on("explore-seed", "change", |i| {
         field_note(input::explorer_seed(i.value_as_number())).map(Msg::SetSeed)
     });
-    on("explore-w0", "change", |i| start_from_field("w0", i.value_as_number()));
-    on("explore-b0", "change", |i| start_from_field("b0", i.value_as_number()));
+    on("explore-w0", "change", |i| {
+        start_from_field("w0", i.value_as_number())
+    });
+    on("explore-b0", "change", |i| {
+        start_from_field("b0", i.value_as_number())
+    });
 }
 
 /// A typed w0 or b0: inside the window, the run starts there (the other coordinate kept);
 /// outside, the field says why (`aria-invalid`, its message tied by `aria-describedby`).
 fn start_from_field(field: &str, value: f64) -> Option<Msg> {
-    let (start, window) =
-        with_lab(|lab| lab.explorer.as_ref().map(|e| ((e.config.w0, e.config.b0), e.grid_spec)))
-            .flatten()?;
+    let (start, window) = with_lab(|lab| {
+        lab.explorer
+            .as_ref()
+            .map(|e| ((e.config.w0, e.config.b0), e.grid_spec))
+    })
+    .flatten()?;
     let (lo, hi) = if field == "w0" {
         (window.w_min, window.w_max)
     } else {
@@ -92,14 +99,22 @@ fn start_from_field(field: &str, value: f64) -> Option<Msg> {
     let parsed = explore_keys::start_field(field, value, lo, hi);
     let id = format!("explore-{field}");
     if let Some(el) = by_id(&id) {
-        set_attr(&el, "aria-invalid", if parsed.is_ok() { "false" } else { "true" });
+        set_attr(
+            &el,
+            "aria-invalid",
+            if parsed.is_ok() { "false" } else { "true" },
+        );
     }
     set_text_by_id(
         "explore-start-msg",
         parsed.as_ref().err().map_or("", |e| e.message.as_str()),
     );
     let v = parsed.ok()?;
-    Some(if field == "w0" { Msg::SetStart(v, start.1) } else { Msg::SetStart(start.0, v) })
+    Some(if field == "w0" {
+        Msg::SetStart(v, start.1)
+    } else {
+        Msg::SetStart(start.0, v)
+    })
 }
 
 /// Shows a field's error under the controls (a good value clears it), and keeps the value.
