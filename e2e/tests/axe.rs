@@ -35,7 +35,10 @@ fn explorer_changed(lab: &Lab) -> Result<()> {
     lab.press(&[Key::Right])?;
     lab.press(&[Key::Shift, Key::Up])?;
     for button in ["explore-keep", "explore-log"] {
-        lab.js_with("document.getElementById(arguments[0]).focus();", vec![button.into()])?;
+        lab.js_with(
+            "document.getElementById(arguments[0]).focus();",
+            vec![button.into()],
+        )?;
         lab.press(&[Key::Enter])?;
     }
     lab.frames(2)

@@ -68,6 +68,7 @@ fn arrows_on_the_contour_plot_move_the_start_and_the_table_follows() -> Result<(
         ),
         Duration::from_secs(10),
     )?;
+    lab.screenshot("keyboard-contour-start")?;
     lab.expect_clean_console("while moving the start by keyboard")
 }
 
