@@ -16,6 +16,7 @@ const STATES: &[(&str, Steps)] = &[
         practice(lab, "abc")
     }),
     ("with the explorer changed", explorer_changed),
+    ("while the explorer plays", |lab| lab.click("#explore-play")),
 ];
 
 /// Types `rate` into the practice and runs it.

@@ -161,12 +161,15 @@ pub fn sync_controls() {
     set("explore-noise", &|i| i.set_value_as_number(state.noise));
     set("explore-seed", &|i| i.set_value(&state.seed.to_string()));
     if let Some(play) = by_id("explore-play") {
-        dom::set_text(&play, if state.playing { "Pause" } else { "Play" });
-        set_attr(
-            &play,
-            "aria-pressed",
-            if state.playing { "true" } else { "false" },
-        );
+        // The name starts with the visible word and says the action, which is the state: no
+        // aria-pressed beside a label that changes.
+        let (text, name) = if state.playing {
+            ("Pause", "Pause the run")
+        } else {
+            ("Play", "Play the run")
+        };
+        dom::set_text(&play, text);
+        set_attr(&play, "aria-label", name);
     }
     if let Some(log) = by_id("explore-log") {
         set_attr(
