@@ -17,6 +17,7 @@ const STATES: &[(&str, Steps)] = &[
     }),
     ("with the explorer changed", explorer_changed),
     ("while the explorer plays", |lab| lab.click("#explore-play")),
+    ("with an invalid start shown", invalid_start),
 ];
 
 /// Types `rate` into the practice and runs it.
@@ -43,6 +44,17 @@ fn explorer_changed(lab: &Lab) -> Result<()> {
         lab.press(&[Key::Enter])?;
     }
     lab.frames(2)
+}
+
+/// The explorer's w0 field holding a start outside the window, its message shown.
+fn invalid_start(lab: &Lab) -> Result<()> {
+    lab.type_into("#explore-w0", "99")?;
+    lab.press(&[Key::Tab])?;
+    lab.wait_for_js(
+        "the start's message",
+        "return document.getElementById('explore-start-msg').textContent !== '';",
+        std::time::Duration::from_secs(10),
+    )
 }
 
 /// Opens the lab at `viewport`, reaches every state and collects axe's findings.

@@ -216,3 +216,37 @@ fn tab_and_shift_tab_reach_everything_in_order_and_never_under_the_bar_1280() ->
 fn tab_and_shift_tab_reach_everything_in_order_and_never_under_the_bar_390() -> Result<()> {
     tab_through(Viewport::phone(390, 844))
 }
+
+#[test]
+fn the_start_fields_set_the_start_and_refuse_a_point_outside_the_window() -> Result<()> {
+    let lab = e2e::lab()?;
+    open_explorer(&lab)?;
+    let field = |lab: &Lab| -> Result<(Option<String>, String)> {
+        lab.js_as(
+            "return [document.getElementById('explore-w0').getAttribute('aria-invalid'),
+                     document.getElementById('explore-start-msg').textContent];",
+            vec![],
+        )
+    };
+    lab.type_into("#explore-w0", "99")?;
+    lab.press(&[Key::Tab])?;
+    let (invalid, message) = field(&lab)?;
+    ensure!(
+        invalid.as_deref() == Some("true") && message.contains("w0"),
+        "99 is outside the window: aria-invalid {invalid:?}, message {message:?}"
+    );
+    lab.type_into("#explore-w0", "3")?;
+    lab.press(&[Key::Tab])?;
+    lab.frames(2)?;
+    let (invalid, message) = field(&lab)?;
+    ensure!(
+        invalid.as_deref() == Some("false") && message.is_empty(),
+        "3 is a good start: aria-invalid {invalid:?}, message {message:?}"
+    );
+    let (w0, b0, lr) = explorer_start(&lab)?;
+    ensure!(w0 == 3.0, "the run starts at w0 = 3, not {w0}");
+    let train = json!({ "w0": w0, "b0": b0, "lr": lr, "iterations": 40 });
+    let check = page::check_table(&lab, "#explore-table", Json::Null, train)?;
+    ensure!(check.mismatches.is_empty(), "table vs train: {check:?}");
+    lab.expect_clean_console("while typing a start")
+}
