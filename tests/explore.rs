@@ -105,3 +105,92 @@ fn kept_runs_compare_and_follow_new_data() {
     e.update(Msg::ClearKept);
     assert!(e.kept.is_empty());
 }
+
+mod keys {
+    use super::explorer;
+    use gd_lab::app::explore::{Msg, EXPLORE_ITERATIONS};
+    use gd_lab::app::explore_keys::*;
+    use gd_lab::model::GridSpec;
+
+    #[test]
+    fn arrows_move_the_start_by_a_thirtieth_of_the_window_and_shift_by_five() {
+        let w = GridSpec::LAB;
+        let start = (-15.0, -10.0);
+        assert_eq!(
+            contour_key("ArrowRight", false, start, &w),
+            Some(Msg::SetStart(-14.0, -10.0))
+        );
+        assert_eq!(
+            contour_key("ArrowUp", false, start, &w),
+            Some(Msg::SetStart(-15.0, -9.0))
+        );
+        assert_eq!(
+            contour_key("ArrowDown", true, start, &w),
+            Some(Msg::SetStart(-15.0, -15.0))
+        );
+        // The window's edge holds the start: w is already at its smallest.
+        assert_eq!(
+            contour_key("ArrowLeft", true, start, &w),
+            Some(Msg::SetStart(-15.0, -10.0))
+        );
+        assert_eq!(contour_key("a", false, start, &w), None);
+        assert_eq!(contour_key("Enter", true, start, &w), None);
+    }
+
+    #[test]
+    fn a_key_on_the_contour_restarts_the_run_from_the_new_start() {
+        let mut e = explorer();
+        let msg = contour_key(
+            "ArrowRight",
+            false,
+            (e.config.w0, e.config.b0),
+            &window_of(&e),
+        );
+        let changes = e.update(msg.expect("an arrow moves the start"));
+        assert!(changes.run);
+        assert_eq!((e.run.w[0], e.run.b[0]), (-14.0, -10.0));
+        assert_eq!(e.run.len(), EXPLORE_ITERATIONS + 1);
+        assert!(
+            start_text(&e).starts_with("Start w -14, b -10, cost "),
+            "{}",
+            start_text(&e)
+        );
+    }
+
+    #[test]
+    fn the_cost_cursor_moves_by_iterations_and_reads_out_the_cost() {
+        let mut e = explorer();
+        e.update(cursor_key("Home", false).expect("Home"));
+        assert_eq!(e.iteration, 0);
+        e.update(cursor_key("ArrowRight", true).expect("Shift+Right"));
+        assert_eq!(e.iteration, 5);
+        e.update(cursor_key("ArrowLeft", false).expect("Left"));
+        assert_eq!(e.iteration, 4);
+        let text = cursor_text(&e);
+        assert!(text.starts_with("Iteration 4 of 40, cost "), "{text}");
+        e.update(cursor_key("End", false).expect("End"));
+        assert_eq!(e.iteration, e.last());
+        assert_eq!(cursor_key("x", false), None);
+    }
+
+    #[test]
+    fn the_surface_turns_by_keys_and_shift_turns_further() {
+        assert_eq!(
+            surface_key("ArrowRight", false),
+            Some(Msg::Rotate(0.1, -0.0))
+        );
+        assert_eq!(surface_key("ArrowUp", true), Some(Msg::Rotate(0.0, -0.3)));
+        assert_eq!(surface_key("Tab", false), None);
+    }
+
+    #[test]
+    fn texts_for_the_slider_the_verdict_and_the_start_fields() {
+        assert_eq!(lr_value_text(0.1), "lr 0.1");
+        let e = explorer();
+        assert!(verdict_text(&e).starts_with("lr 0.1: From (w -15, b -10) the path falls straight"));
+        assert_eq!(start_field("w0", 3.0, -15.0, 15.0), Ok(3.0));
+        let err = start_field("b0", 99.0, -15.0, 15.0).expect_err("outside the window");
+        assert_eq!(err.field, "b0");
+        assert!(start_field("w0", f64::NAN, -15.0, 15.0).is_err());
+    }
+}

@@ -36,6 +36,7 @@ use std::ops::Deref;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, OnceLock};
 
+pub mod axe;
 pub mod browser;
 pub mod chromedriver;
 pub mod config;
@@ -44,6 +45,7 @@ pub mod page;
 pub mod poll;
 pub mod server;
 
+pub use axe::assert_no_axe_violations;
 pub use browser::{Browser, LogEntry, Viewport};
 pub use config::Config;
 pub use error::{bail, ensure, Context, Error, Result};

@@ -6,11 +6,14 @@
 pub mod config;
 pub mod data_param;
 pub mod datasets;
+pub mod describe;
 pub mod explore;
+pub mod explore_keys;
 pub mod export;
 pub mod input;
 pub mod notebook;
 pub mod notes;
+pub mod plural;
 pub mod scene;
 pub mod table_text;
 pub mod window;

@@ -10,6 +10,7 @@ use super::lab::with_lab;
 use crate::app::explore::{
     lr_to_slider, slider_to_lr, Explorer, Msg, LR_MAX, LR_MIN, LR_SLIDER_STEPS,
 };
+use crate::app::explore_keys;
 use crate::app::input;
 use crate::app::notes::{self, short};
 use crate::model::limits::InputError;
@@ -73,6 +74,47 @@ fn wire_fields() {
     on("explore-seed", "change", |i| {
         field_note(input::explorer_seed(i.value_as_number())).map(Msg::SetSeed)
     });
+    on("explore-w0", "change", |i| {
+        start_from_field("w0", i.value_as_number())
+    });
+    on("explore-b0", "change", |i| {
+        start_from_field("b0", i.value_as_number())
+    });
+}
+
+/// A typed w0 or b0: inside the window, the run starts there (the other coordinate kept);
+/// outside, the field says why (`aria-invalid`, its message tied by `aria-describedby`).
+fn start_from_field(field: &str, value: f64) -> Option<Msg> {
+    let (start, window) = with_lab(|lab| {
+        lab.explorer
+            .as_ref()
+            .map(|e| ((e.config.w0, e.config.b0), e.grid_spec))
+    })
+    .flatten()?;
+    let (lo, hi) = if field == "w0" {
+        (window.w_min, window.w_max)
+    } else {
+        (window.b_min, window.b_max)
+    };
+    let parsed = explore_keys::start_field(field, value, lo, hi);
+    let id = format!("explore-{field}");
+    if let Some(el) = by_id(&id) {
+        set_attr(
+            &el,
+            "aria-invalid",
+            if parsed.is_ok() { "false" } else { "true" },
+        );
+    }
+    set_text_by_id(
+        "explore-start-msg",
+        parsed.as_ref().err().map_or("", |e| e.message.as_str()),
+    );
+    let v = parsed.ok()?;
+    Some(if field == "w0" {
+        Msg::SetStart(v, start.1)
+    } else {
+        Msg::SetStart(start.0, v)
+    })
 }
 
 /// Shows a field's error under the controls (a good value clears it), and keeps the value.
@@ -104,19 +146,30 @@ pub fn sync_controls() {
         i.set_value_as_number(state.iteration as f64);
     });
     set("explore-lr", &|i| {
-        i.set_value_as_number(lr_to_slider(state.lr))
+        i.set_value_as_number(lr_to_slider(state.lr));
+        set_attr(i, "aria-valuetext", &explore_keys::lr_value_text(state.lr));
     });
+    // A field being typed in keeps what the learner typed.
+    let focused = dom::document().active_element().map(|e| e.id());
+    for (id, value) in [("explore-w0", state.start.0), ("explore-b0", state.start.1)] {
+        if focused.as_deref() != Some(id) {
+            set(id, &|i| i.set_value(&short(value)));
+        }
+    }
     set("explore-lr-number", &|i| i.set_value(&short(state.lr)));
     set("explore-speed", &|i| i.set_value_as_number(state.speed));
     set("explore-noise", &|i| i.set_value_as_number(state.noise));
     set("explore-seed", &|i| i.set_value(&state.seed.to_string()));
     if let Some(play) = by_id("explore-play") {
-        dom::set_text(&play, if state.playing { "Pause" } else { "Play" });
-        set_attr(
-            &play,
-            "aria-pressed",
-            if state.playing { "true" } else { "false" },
-        );
+        // The name starts with the visible word and says the action, which is the state: no
+        // aria-pressed beside a label that changes.
+        let (text, name) = if state.playing {
+            ("Pause", "Pause the run")
+        } else {
+            ("Play", "Play the run")
+        };
+        dom::set_text(&play, text);
+        set_attr(&play, "aria-label", name);
     }
     if let Some(log) = by_id("explore-log") {
         set_attr(
@@ -127,9 +180,13 @@ pub fn sync_controls() {
     }
     lr_marks(state.rates);
     if let Some((class, text)) = state.note {
+        // The note is a live region: rewritten only when it says something new, so a slider
+        // moved frame by frame inside one verdict is not read out again and again.
         if let Some(el) = by_id("explore-note") {
             el.set_class_name(&format!("verdict {class}"));
-            dom::set_text(&el, &text);
+            if el.text_content().as_deref() != Some(text.as_str()) {
+                dom::set_text(&el, &text);
+            }
         }
     }
 }
@@ -138,6 +195,7 @@ struct Snapshot {
     last: usize,
     iteration: usize,
     lr: f64,
+    start: (f64, f64),
     speed: f64,
     noise: f64,
     seed: u64,
@@ -153,6 +211,7 @@ fn snapshot(e: &Explorer) -> Snapshot {
         last: e.last(),
         iteration: e.iteration,
         lr: e.config.lr,
+        start: (e.config.w0, e.config.b0),
         speed: e.speed,
         noise: e.spec.noise,
         seed: e.spec.seed,

@@ -6,11 +6,13 @@ use std::cell::{Cell, RefCell};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, KeyboardEvent, PointerEvent};
 
-use super::dom::{self, by_id};
+use super::a11y::announce_later;
+use super::dom::{self, by_id, set_text_by_id};
 use super::explore_controls::{sync_controls, wire_controls};
 use super::lab::with_lab;
 use super::{explore_views, render};
 use crate::app::explore::{Changes, Explorer, Msg, Scene};
+use crate::app::explore_keys::{self, contour_key, cursor_key, surface_key};
 
 thread_local! {
     static PENDING: RefCell<Option<Changes>> = const { RefCell::new(None) };
@@ -53,6 +55,9 @@ pub fn dispatch(msg: Msg) {
     if !changes.any() {
         return;
     }
+    if changes.run {
+        announce_run(msg);
+    }
     let first = PENDING.with(|p| {
         let mut pending = p.borrow_mut();
         let was_empty = pending.is_none();
@@ -62,6 +67,22 @@ pub fn dispatch(msg: Msg) {
     });
     if first {
         dom::next_frame(|_| flush());
+    }
+}
+
+/// After a new start or rate, says once (when the learner stops) what the run now does; a new
+/// start also says where it is.
+fn announce_run(msg: Msg) {
+    let text = with_lab(|lab| {
+        let e = lab.explorer.as_ref()?;
+        let verdict = explore_keys::verdict_text(e);
+        Some(match msg {
+            Msg::SetStart(..) => format!("{}. {verdict}", explore_keys::start_text(e)),
+            _ => verdict,
+        })
+    });
+    if let Some(text) = text.flatten() {
+        announce_later("explore-live", text);
     }
 }
 
@@ -140,6 +161,27 @@ fn wire_canvases() {
             }
             render::readout("explore-contour", point);
         });
+        dom::listen(&contour, "keydown", |e: KeyboardEvent| {
+            let msg = with_lab(|lab| {
+                let x = lab.explorer.as_ref()?;
+                let start = (x.config.w0, x.config.b0);
+                contour_key(&e.key(), e.shift_key(), start, &explore_keys::window_of(x))
+            });
+            if let Some(msg) = msg.flatten() {
+                e.prevent_default();
+                dispatch(msg);
+                read_out("readout-explore-contour", explore_keys::start_text);
+            }
+        });
+    }
+    if let Some(cost) = by_id("fig-explore-cost") {
+        dom::listen(&cost, "keydown", |e: KeyboardEvent| {
+            if let Some(msg) = cursor_key(&e.key(), e.shift_key()) {
+                e.prevent_default();
+                dispatch(msg);
+                read_out("readout-explore-cost", explore_keys::cursor_text);
+            }
+        });
     }
     for name in ["explore-data", "explore-cost"] {
         if let Some(canvas) = by_id(&format!("fig-{name}")) {
@@ -183,14 +225,23 @@ fn wire_surface() {
         });
     }
     dom::listen(&surface, "keydown", |e: KeyboardEvent| {
-        let turn = match e.key().as_str() {
-            "ArrowLeft" => (-0.1, 0.0),
-            "ArrowRight" => (0.1, 0.0),
-            "ArrowUp" => (0.0, -0.1),
-            "ArrowDown" => (0.0, 0.1),
-            _ => return,
-        };
-        e.prevent_default();
-        dispatch(Msg::Rotate(turn.0, turn.1));
+        if let Some(msg) = surface_key(&e.key(), e.shift_key()) {
+            e.prevent_default();
+            dispatch(msg);
+            read_out("readout-explore-surface", explore_keys::angle_text);
+        }
     });
+}
+
+/// Writes what a key changed in a figure's read-out (its caption, which the canvas's
+/// `aria-describedby` names) and says it once the keys stop.
+fn read_out(id: &'static str, text: fn(&Explorer) -> String) {
+    let Some(Some(line)) = with_lab(|lab| lab.explorer.as_ref().map(text)) else {
+        return;
+    };
+    set_text_by_id(id, &line);
+    if id != "readout-explore-contour" {
+        // The contour's keys change the run: its announcement says the start and the verdict.
+        announce_later("explore-live", line);
+    }
 }

@@ -7,6 +7,7 @@ use super::render::{costs_text, keep_surface, paint_framed, paint_layered, point
 use super::table;
 use super::views::{optimum2, optimum3, paint_contour, paint_training_data};
 use crate::app::explore::{Changes, Explorer};
+use crate::app::explore_keys::verdict_text;
 use crate::app::notes::short;
 use crate::figures::contour::{ContourView, PathOverlay};
 use crate::figures::cost_curve::{self, CostCurveView, Run};
@@ -73,7 +74,8 @@ pub fn explore(changes: &Changes) {
         if changes.data || changes.run {
             table::fill("explore-table", &e.run);
         }
-        if changes.runs || changes.data {
+        // A new start or rate renames the current run ("from (w0, b0)"): its legend follows.
+        if changes.runs || changes.data || changes.run {
             kept_legend(&current, &kept);
         }
         table::highlight("explore-table", i);
@@ -123,7 +125,12 @@ fn explore_contour(e: &Explorer, image: &ContourImage, i: usize, current: &str, 
         current: Some((e.run.w[i], e.run.b[i])),
         optimum: optimum2(e.scene.analysis),
     };
-    let alt = format!("Contour plot; the path reaches w = {}, b = {} at iteration {i}. Click to start from another point.", short(e.run.w[i]), short(e.run.b[i]));
+    let alt = format!(
+        "Contour plot of the cost, iteration {i} of {}. {} Arrow keys move the start, Shift for \
+         bigger steps; a click starts from the point clicked.",
+        e.last(),
+        verdict_text(e)
+    );
     paint_contour("explore-contour", &alt, &explore_key(e), &view);
 }
 
@@ -155,7 +162,9 @@ fn explore_cost(e: &Explorer, i: usize, current: &str, kept: &[String]) {
         current: Some(i),
     };
     let alt = format!(
-        "Cost per iteration, {}; at iteration {i} the cost is {}.",
+        "Cost per iteration{}, {}; at iteration {i} the cost is {}. Arrow keys move the \
+         iteration cursor.",
+        if e.log_scale { " on a log scale" } else { "" },
         costs_text(&e.run.cost),
         short(e.run.cost[i])
     );
@@ -184,8 +193,12 @@ fn explore_surface(e: &Explorer, i: usize, current: &str) {
         optimum: optimum3(e.scene.analysis),
     };
     let alt = format!(
-        "3D cost surface seen from yaw {}°, pitch {}°, with the path up to iteration {i} (cost {}). Arrow keys turn it.",
-        e.angles.0.to_degrees().round(), e.angles.1.to_degrees().round(), short(run.cost[i])
+        "3D cost surface seen from yaw {}°, pitch {}°, with the path up to iteration {i} (cost \
+         {}). {} Arrow keys turn it.",
+        e.angles.0.to_degrees().round(),
+        e.angles.1.to_degrees().round(),
+        short(run.cost[i]),
+        verdict_text(e)
     );
     // The base layer depends on the view angle and the data only (the grid is the data's).
     let key = format!(

@@ -1,5 +1,6 @@
 //! The browser layer (wasm32 only): the JavaScript API, the notebook page and its events.
 
+pub mod a11y;
 pub mod api;
 pub mod canvas;
 pub mod cells;

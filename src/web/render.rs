@@ -245,10 +245,10 @@ pub fn optimum_text(lab: &Lab) -> String {
 pub fn costs_text(costs: &[f64]) -> String {
     match (costs.first(), costs.last()) {
         (Some(a), Some(b)) => format!(
-            "cost from {} to {} over {} records",
+            "cost from {} to {} over {}",
             short(*a),
             short(*b),
-            costs.len()
+            crate::app::plural::count(costs.len(), "record", "records")
         ),
         _ => "no records".into(),
     }

@@ -7,6 +7,7 @@ use super::render::{costs_text, optimum_text, paint, paint_framed};
 use super::views::{lab_key, optimum2, optimum3, paint_contour};
 use crate::app::explore::Scene;
 use crate::app::notes::{self, short};
+use crate::app::{describe, plural};
 use crate::figures::contour::{ContourView, PathOverlay};
 use crate::figures::cost_curve::{self, CostCurveView, Run};
 use crate::figures::surface::{self, SurfacePath, SurfaceView};
@@ -20,7 +21,8 @@ pub fn results_cell() {
             return;
         };
         let label = format!("lr {}", short(lab.config.lr));
-        results_surface(scene, run, &label);
+        let path = describe::path_sentence(run, scene.analysis.as_ref(), &lab.grid_spec());
+        results_surface(scene, run, &label, &path);
         results_contour(lab, run, &label);
         let alt = format!("Line chart: {}.", costs_text(&run.cost));
         let runs = [lab_costs(&run.cost, &label)];
@@ -28,7 +30,7 @@ pub fn results_cell() {
     });
 }
 
-fn results_surface(scene: &Scene, run: &Trajectory, label: &str) {
+fn results_surface(scene: &Scene, run: &Trajectory, label: &str, path: &str) {
     let paths = [SurfacePath {
         w: &run.w,
         b: &run.b,
@@ -47,9 +49,10 @@ fn results_surface(scene: &Scene, run: &Trajectory, label: &str) {
         optimum: optimum3(scene.analysis),
     };
     let alt = format!(
-        "Wireframe of the cost surface with the {} visited points on it; {}.",
-        run.len(),
-        costs_text(&run.cost)
+        "Wireframe of the cost surface with the {} on it; {}. {}",
+        plural::count(run.len(), "visited point", "visited points"),
+        costs_text(&run.cost),
+        path
     );
     paint("results-surface", &alt, |area, style| {
         surface::draw(area, &view, style)
@@ -75,10 +78,9 @@ fn results_contour(lab: &Lab, run: &Trajectory, label: &str) {
         optimum: optimum2(scene.analysis),
     };
     let alt = format!(
-        "Contour plot with the path of {} points from ({}, {}); {}.",
-        run.len(),
-        short(run.w[0]),
-        short(run.b[0]),
+        "Contour plot with the path of {}. {} {}.",
+        plural::count(run.len(), "point", "points"),
+        describe::path_sentence(run, scene.analysis.as_ref(), &lab.grid_spec()),
         optimum_text(lab)
     );
     paint_contour("results-contour", &alt, &lab_key(lab), &view);

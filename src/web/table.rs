@@ -8,7 +8,10 @@ use crate::model::Trajectory;
 /// keeps the exact one in `data-value`, so anyone can check it against the API's `train`.
 pub fn fill(id: &str, run: &Trajectory) {
     let Some(table) = by_id(id) else { return };
-    table.set_text_content(None);
+    // The caption (in the page's markup) stays; the rows are replaced.
+    for old in dom::find_all(&table, "thead, tbody") {
+        old.remove();
+    }
     let head = dom::create("thead", "");
     dom::append(
         &head,

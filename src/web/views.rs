@@ -6,6 +6,7 @@
 use super::lab::{with_lab, Lab};
 use super::render::{optimum_text, paint, paint_framed, paint_layered_framed};
 use crate::app::notes::short;
+use crate::app::{describe, plural};
 use crate::figures::contour::{self, ContourView, PathOverlay};
 use crate::figures::data_space::{self, DataView, Line};
 use crate::figures::surface::{self, SurfaceView};
@@ -151,9 +152,11 @@ pub fn run_pair(prefix: &str, run: &Trajectory, i: usize) {
             current: Some((w, b)),
             optimum: optimum2(scene.analysis),
         };
+        let window = lab.grid_spec();
+        let path = describe::path_sentence(run, scene.analysis.as_ref(), &window);
         let alt = format!(
-            "Contour plot with the {} points visited up to {state}.",
-            i + 1
+            "Contour plot with the {} visited up to {state}. The whole run: {path}",
+            plural::count(i + 1, "point", "points")
         );
         paint_contour(&format!("{prefix}-{i}-params"), &alt, &lab_key(lab), &view);
     });

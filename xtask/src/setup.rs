@@ -10,6 +10,8 @@ const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const TRUNK_VERSION: &str = "0.21.14";
 const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+/// The folder holding the pinned axe-core (`package.json`, `package-lock.json`).
+const AXE_DIR: &str = "e2e/axe";
 
 /// What the caller needs beyond the build tools.
 #[derive(Clone, Copy)]
@@ -35,6 +37,7 @@ pub fn ensure(needs: Needs) -> Result<()> {
     wasm_bindgen_cli(&locked_wasm_bindgen_version()?)?;
     if needs.browser {
         browser()?;
+        axe_core()?;
     }
     Ok(())
 }
@@ -132,6 +135,59 @@ fn browser() -> Result<()> {
     }
 }
 
+/// axe-core for the accessibility tests, from the npm registry as `e2e/axe/package-lock.json`
+/// pins it (`npm ci`), into `e2e/axe/node_modules`.
+fn axe_core() -> Result<()> {
+    let dir = util::repo_root().join(AXE_DIR);
+    let wanted = locked_axe_version(&dir)?;
+    let installed = dir.join("node_modules/axe-core/package.json");
+    let found = std::fs::read_to_string(&installed)
+        .ok()
+        .and_then(|text| json_version(&text));
+    if found.as_deref() == Some(wanted.as_str()) && dir.join(AXE_MIN_JS).is_file() {
+        done(&format!("axe-core {wanted} present"));
+        return Ok(());
+    }
+    if which("npm").is_none() {
+        return Err(format!(
+            "npm is missing: the accessibility tests need axe-core {wanted} from the npm \
+             registry. Install Node.js and npm (Debian: `sudo apt-get install -y nodejs npm`), \
+             then run this command again."
+        ));
+    }
+    let mut npm = cmd(
+        "npm",
+        &["ci", "--no-audit", "--no-fund", "--ignore-scripts"],
+    );
+    npm.current_dir(&dir);
+    install(&format!("axe-core {wanted} with npm"), "a few seconds", npm)
+}
+
+/// `axe.min.js` under the axe folder.
+const AXE_MIN_JS: &str = "node_modules/axe-core/axe.min.js";
+
+/// The axe-core version `package-lock.json` pins.
+fn locked_axe_version(dir: &Path) -> Result<String> {
+    let path = dir.join("package-lock.json");
+    let lock = std::fs::read_to_string(&path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let at = lock
+        .find("\"node_modules/axe-core\"")
+        .ok_or_else(|| format!("{} does not pin axe-core", path.display()))?;
+    json_version(&lock[at..]).ok_or_else(|| format!("{} has no axe-core version", path.display()))
+}
+
+/// The first `"version": "X"` in a JSON text.
+fn json_version(text: &str) -> Option<String> {
+    let rest = &text[text.find("\"version\"")? + "\"version\"".len()..];
+    let rest = rest
+        .trim_start()
+        .strip_prefix(':')?
+        .trim_start()
+        .strip_prefix('"')?;
+    Some(rest[..rest.find('"')?].to_string())
+}
+
 /// Prints `… installing what (estimate)`, runs `command`, then `✓ installed what in TIME`.
 fn install(what: &str, estimate: &str, mut command: std::process::Command) -> Result<()> {
     doing(&format!("installing {what} ({estimate})"));
@@ -195,7 +251,14 @@ fn package_versions(lock: &str, name: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::package_versions;
+    use super::{json_version, package_versions};
+
+    #[test]
+    fn reads_the_first_version_field() {
+        let lock = "\"node_modules/axe-core\": {\n  \"version\" : \"4.14.1\",\n  \"x\": 1}";
+        assert_eq!(json_version(lock).as_deref(), Some("4.14.1"));
+        assert_eq!(json_version("{\"name\": \"axe\"}"), None);
+    }
 
     #[test]
     fn finds_only_the_named_package() {

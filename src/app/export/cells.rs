@@ -72,13 +72,13 @@ fn intro(state: &ExportState) -> String {
          This notebook reproduces a state of the gradient descent lab: \
          [open the same state in the lab]({}).\n\n\
          It trains the model `yhat = {}` with the cost `{}` by `torch.optim.{}`, \
-         {} iterations from w = {}, b = {}, and prints the same table as the lab. \
+         {} from w = {}, b = {}, and prints the same table as the lab. \
          Run the cells from the top; saved as a `.py` file, it runs as a plain script too.",
         link_target(&state.lab_url),
         state.model,
         state.cost,
         state.optimizer.torch_class(),
-        state.iterations,
+        crate::app::plural::count(state.iterations, "iteration", "iterations"),
         super::text::float(state.w0),
         super::text::float(state.b0),
     )
@@ -86,10 +86,10 @@ fn intro(state: &ExportState) -> String {
 
 fn data_note(state: &ExportState) -> String {
     format!(
-        "## The data\n\nThe lab's {} points, written out in full: the lab's random generator \
+        "## The data\n\nThe lab's {}, written out in full: the lab's random generator \
          is not PyTorch's, so the values are given rather than drawn again. Every number reads \
          back to exactly the lab's float64. Tensors are float64, like the lab.",
-        state.x.len()
+        crate::app::plural::count(state.x.len(), "point", "points")
     )
 }
 

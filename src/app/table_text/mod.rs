@@ -58,6 +58,8 @@ pub struct Table {
     pub blank_lines: usize,
 }
 
+use crate::app::plural::count;
+
 impl Table {
     /// One sentence on what was read, e.g.
     /// `60 points, comma-separated, x and y from columns "x" and "y" of the header.`
@@ -68,12 +70,12 @@ impl Table {
         };
         let blank = match self.blank_lines {
             0 => String::new(),
-            1 => ", 1 blank line skipped".to_owned(),
-            n => format!(", {n} blank lines skipped"),
+            n => format!(", {} skipped", count(n, "blank line", "blank lines")),
         };
         let n = self.samples.len();
         let how = self.delimiter.describe();
-        format!("{n} points, {how}, x and y from {columns}{blank}.")
+        let points = count(n, "point", "points");
+        format!("{points}, {how}, x and y from {columns}{blank}.")
     }
 }
 
