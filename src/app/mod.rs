@@ -9,6 +9,7 @@ pub mod datasets;
 pub mod explore;
 pub mod export;
 pub mod input;
+pub mod lab_data;
 pub mod notebook;
 pub mod notes;
 pub mod scene;
