@@ -14,7 +14,9 @@ fn far_explorer() -> Explorer {
     };
     let data = lab_data::prepare(&config).expect("far set");
     let problem = Problem::new(data.fitted.clone(), None).expect("problem");
-    let window = config.window(&problem.analysis().expect("analysis")).expect("window");
+    let window = config
+        .window(&problem.analysis().expect("analysis"))
+        .expect("window");
     let dataset = Dataset {
         samples: data.fitted,
         truth: Vec::new(),
@@ -39,7 +41,10 @@ fn seed_and_noise_leave_fixed_data_alone() {
 fn the_far_set_still_trains_and_scrubs_in_the_explorer() {
     let mut e = far_explorer();
     let critical = e.scene.analysis.expect("analysis").critical_lr;
-    assert!(critical < 0.01, "the far set's critical rate is tiny: {critical}");
+    assert!(
+        critical < 0.01,
+        "the far set's critical rate is tiny: {critical}"
+    );
     assert!(e.update(Msg::SetLr(critical * 0.5)).run);
     assert!(e.run.diverged_at.is_none());
     assert!(e.update(Msg::Scrub(2)).frame);

@@ -6,6 +6,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 
 use super::config::LabConfig;
 use super::notes::short;
+use super::table_text::MAX_TEXT_BYTES;
 use crate::model::standardize::{standardize, Standardizer};
 use crate::model::{Analysis, InputError, Samples};
 
@@ -94,10 +95,28 @@ pub fn training_y_range(config: &LabConfig, samples: &Samples) -> Option<(f64, f
         return Some(LAB_Y_RANGE);
     }
     let lo = samples.y().iter().copied().fold(f64::INFINITY, f64::min);
-    let hi = samples.y().iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let hi = samples
+        .y()
+        .iter()
+        .copied()
+        .fold(f64::NEG_INFINITY, f64::max);
     let half = 0.5 * (hi - lo).max(1e-9);
     let range = (lo - half, hi + half);
     (range.0.is_finite() && range.1.is_finite()).then_some(range)
+}
+
+/// Refuses a file larger than the text the parser reads, before reading it.
+pub fn check_file_size(bytes: f64) -> Result<(), InputError> {
+    if bytes.is_finite() && bytes <= MAX_TEXT_BYTES as f64 {
+        return Ok(());
+    }
+    Err(InputError::new(
+        "data",
+        format!(
+            "the file is {} bytes; at most {MAX_TEXT_BYTES} bytes (1 MB) can be read",
+            bytes
+        ),
+    ))
 }
 
 /// The warning beside the learning rate when it is above the data's critical rate.

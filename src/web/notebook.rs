@@ -132,6 +132,7 @@ fn wire_controls() {
     dom::listen(&dom::document(), "keydown", on_key);
     cells::wire_practice();
     cells::watch_resize();
+    super::own_data::wire();
 }
 
 /// Shift+Enter runs the cell holding the focus and moves the focus to the next run cell.
