@@ -79,7 +79,7 @@ fn the_far_set_shows_its_critical_rate_and_warns_beside_the_rate() -> Result<()>
         .find(|s| s.name == "far")
         .expect("far set");
     let (shown, api, warning): (f64, f64, String) = lab.js_as(
-        "const a = window.wasmBindings.analyze(arguments[0], arguments[1]);
+        "const a = window.wasmBindings.analyze(Float64Array.from(arguments[0]), Float64Array.from(arguments[1]));
          const w = document.getElementById('train-lr-warning');
          return [parseFloat(document.getElementById('data-critical').dataset.value), a.criticalLr,
                  w.hidden ? '' : w.textContent];",

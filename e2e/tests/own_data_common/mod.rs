@@ -84,7 +84,7 @@ pub fn expect_table_equals_train(
              x = x0.map((v) => (v - mean) / Math.sqrt(sxx));
            }
            const lr = Number(new URLSearchParams(location.search).get('lr') ?? 0.1);
-           const r = window.wasmBindings.train(x, y, { w0: -15, b0: -10, lr, iterations: 15 });
+           const r = window.wasmBindings.train(Float64Array.from(x), Float64Array.from(y), { w0: -15, b0: -10, lr, iterations: 15 });
            const want = [r.w, r.b, r.loss];
            const rows = [...document.querySelectorAll('#train-table tbody tr')];
            const bad = [];
