@@ -51,7 +51,7 @@ fn every_form_of_paste_trains_on_its_points() -> Result<()> {
             "{what}: the status does not say what was read: {:?}",
             state.read
         );
-        expect_table_equals_train(&lab, &X, &Y, false)?;
+        expect_table_equals_train(&lab, &X, &Y, false, 0.0)?;
         let alt: String = lab.js_as(
             "return document.getElementById('fig-data').getAttribute('aria-label') ?? \
              document.getElementById('fig-data').textContent;",
@@ -71,7 +71,7 @@ fn ctrl_enter_in_the_box_uses_it() -> Result<()> {
     lab.open("")?;
     lab.type_into("#data-text", &rows(",", "\n", true))?;
     lab.press(&[e2e::Key::Control, e2e::Key::Enter])?;
-    expect_table_equals_train(&lab, &X, &Y, false)?;
+    expect_table_equals_train(&lab, &X, &Y, false, 0.0)?;
     lab.expect_clean_console("after Ctrl+Enter")
 }
 
@@ -89,7 +89,7 @@ fn the_file_picker_reads_a_csv() -> Result<()> {
         "return document.getElementById('data-read').textContent.includes('6 points');",
         WAIT,
     )?;
-    expect_table_equals_train(&lab, &X, &Y, false)?;
+    expect_table_equals_train(&lab, &X, &Y, false, 0.0)?;
     lab.expect_clean_console("after opening a file")
 }
 
@@ -116,7 +116,7 @@ fn dropping_a_file_on_the_cell_reads_it() -> Result<()> {
         "return document.getElementById('data-read').textContent.includes('6 points');",
         WAIT,
     )?;
-    expect_table_equals_train(&lab, &X, &Y, false)?;
+    expect_table_equals_train(&lab, &X, &Y, false, 0.0)?;
     lab.expect_clean_console("after a drop")
 }
 

@@ -35,7 +35,33 @@ pub fn data_facts() {
         }
         lr_warning(lab);
         bowls(lab);
+        window_text(lab);
     });
+}
+
+/// The surface cell's words on the (w, b) window the figures share.
+fn window_text(lab: &Lab) {
+    let Some(grid) = lab.scene.as_ref().map(|s| &s.grid) else {
+        return;
+    };
+    let (Some(w0), Some(w1), Some(b0), Some(b1)) =
+        (grid.w.first(), grid.w.last(), grid.b.first(), grid.b.last())
+    else {
+        return;
+    };
+    let text = if lab.config.is_lab_data() {
+        format!("w and b from {} to {}", short(*w0), short(*w1))
+    } else {
+        format!(
+            "w from {} to {} and b from {} to {} (a window holding the start and the best line)",
+            short(*w0),
+            short(*w1),
+            short(*b0),
+            short(*b1)
+        )
+    };
+    // The prose writes minus signs as such.
+    set_text_by_id("surface-window", &text.replace('-', "−"));
 }
 
 /// The warning beside the learning rate when it is above the data's critical rate.

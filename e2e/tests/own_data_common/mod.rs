@@ -66,16 +66,18 @@ pub fn figure_pixels(lab: &Browser) -> Result<Vec<String>> {
 }
 
 /// Checks the training table against `train(x, y, {w0: -15, b0: -10, lr, iterations})`
-/// exactly, with x standardized when `standardize` is set (as the page fits them: population
-/// std; then within 1e-9 relative, the mean and std being summed in another order).
+/// with x standardized when `standardize` is set (as the page fits them: population std).
+/// `tolerance` 0 asks for the same bits; otherwise it is relative (with at least 1 as scale):
+/// standardized x summed in another order, or points stored with an ulp of difference.
 pub fn expect_table_equals_train(
     lab: &Browser,
     x: &[f64],
     y: &[f64],
     standardize: bool,
+    tolerance: f64,
 ) -> Result<()> {
     let mismatches: Vec<String> = lab.js_as(
-        r#"const [x0, y, standardize] = arguments;
+        r#"const [x0, y, standardize, tol] = arguments;
            let x = x0;
            if (standardize) {
              // The page's rule: centred moments, population std (see model::standardize).
@@ -94,12 +96,12 @@ pub fn expect_table_equals_train(
              if (tds.length !== 3) { bad.push(`row ${i}: ${tds.length} data-value cells`); return; }
              tds.forEach((td, j) => {
                const got = parseFloat(td.dataset.value), w = want[j][i];
-               const ok = standardize ? Math.abs(got - w) <= 1e-9 * Math.max(1, Math.abs(w)) : got === w;
+               const ok = tol === 0 ? got === w : Math.abs(got - w) <= tol * Math.max(1, Math.abs(w));
                if (!ok) bad.push(`row ${i} col ${j}: ${td.dataset.value} vs ${want[j][i]}`);
              });
            });
            return bad;"#,
-        vec![json!(x), json!(y), json!(standardize)],
+        vec![json!(x), json!(y), json!(standardize), json!(tolerance)],
     )?;
     ensure!(
         mismatches.is_empty(),
