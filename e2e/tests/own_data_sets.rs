@@ -96,6 +96,29 @@ fn the_far_set_shows_its_critical_rate_and_warns_beside_the_rate() -> Result<()>
         "lr 0.1 is above the far set's critical rate, yet no warning: {warning:?}"
     );
     expect_table_equals_train(&lab, &far.x, &far.y, false, 1e-12)?;
+    let noise_state = |lab: &e2e::Browser| -> Result<(bool, bool, String)> {
+        lab.js_as(
+            "return [document.getElementById('explore-new-noise').disabled,
+                     document.getElementById('explore-noise-note').hidden,
+                     document.getElementById('surface-window').textContent];",
+            vec![],
+        )
+    };
+    let (disabled, note_hidden, window) = noise_state(&lab)?;
+    ensure!(
+        disabled && !note_hidden,
+        "the explorer's New noise should be off, with its note, on the far set"
+    );
+    ensure!(
+        window.contains("window holding"),
+        "the surface cell's window: {window:?}"
+    );
+    lab.open("")?;
+    let (disabled, note_hidden, _) = noise_state(&lab)?;
+    ensure!(
+        !disabled && note_hidden,
+        "New noise is off on the lab's own data"
+    );
     lab.expect_clean_console("on the far set")
 }
 
