@@ -2,8 +2,11 @@
 //! tests/data/torch_formulas.py), and the default typed differently against the fast path.
 #![cfg(not(target_arch = "wasm32"))]
 
-use gd_lab::model::formula::{FormulaCost, Formulas};
-use gd_lab::model::{CostQuadratic, Objective};
+mod common;
+
+use common::{assert_run_matches, TorchRun};
+use gd_lab::model::formula::Formulas;
+use gd_lab::model::{Problem, Samples, TrainConfig, Trajectory};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -22,8 +25,8 @@ struct Case {
     b0: f64,
     lr: f64,
     iterations: usize,
-    records_w_b_loss_before_update: Vec<[f64; 3]>,
-    final_w_b_loss: [f64; 3],
+    #[serde(flatten)]
+    torch: TorchRun,
 }
 
 fn reference() -> Reference {
@@ -31,34 +34,19 @@ fn reference() -> Reference {
     serde_json::from_str(text).expect("reference file parses")
 }
 
-/// Plain full-batch descent over any objective: the records before each update, then the last.
-fn descend<O: Objective>(o: &O, case: &Case) -> Vec<[f64; 3]> {
-    let batch = o.batch(&case.x, &case.y);
-    let (mut w, mut b) = (case.w0, case.b0);
-    let mut records = Vec::with_capacity(case.iterations + 1);
-    for _ in 0..case.iterations {
-        records.push([w, b, o.cost(w, b)]);
-        let (gw, gb) = o.gradient(&batch, w, b);
-        w -= case.lr * gw;
-        b -= case.lr * gb;
-    }
-    records.push([w, b, o.cost(w, b)]);
-    records
-}
-
-fn formula_cost(case: &Case) -> FormulaCost {
-    let formulas = Formulas::parse(&case.model, &case.cost).expect("reference formulas parse");
-    FormulaCost::from_slices(formulas, &case.x, &case.y)
-}
-
-/// |ours − theirs| / max(|theirs|, 0.01) for every number of every record.
-fn worst_error(ours: &[[f64; 3]], theirs: &[[f64; 3]]) -> f64 {
-    assert_eq!(ours.len(), theirs.len());
-    ours.iter()
-        .flatten()
-        .zip(theirs.iter().flatten())
-        .map(|(a, b)| (a - b).abs() / b.abs().max(0.01))
-        .fold(0.0, f64::max)
+/// The case's run through the lab's own path: `Problem` with the case's formulas, plain
+/// full-batch descent; `formulas: false` keeps the default (the quadratic's fast path).
+fn run(case: &Case, formulas: bool) -> Trajectory {
+    let samples = Samples::new(case.x.clone(), case.y.clone()).expect("reference points");
+    let f = Formulas::parse(&case.model, &case.cost).expect("reference formulas parse");
+    let problem = Problem::new(samples, formulas.then_some(f)).expect("a valid problem");
+    let config = TrainConfig {
+        w0: case.w0,
+        b0: case.b0,
+        lr: case.lr,
+        iterations: case.iterations,
+    };
+    problem.train(&config).expect("a valid run")
 }
 
 #[test]
@@ -66,11 +54,7 @@ fn every_formula_run_matches_pytorch_autograd() {
     let reference = reference();
     assert_eq!(reference.cases.len(), 5);
     for case in &reference.cases {
-        let ours = descend(&formula_cost(case), case);
-        let mut theirs = case.records_w_b_loss_before_update.clone();
-        theirs.push(case.final_w_b_loss);
-        let err = worst_error(&ours, &theirs);
-        assert!(err <= 1e-4, "{}: relative error {err:e}", case.name);
+        assert_run_matches(&case.name, &run(case, true), &case.torch, 1e-4);
     }
 }
 
@@ -82,13 +66,22 @@ fn the_default_typed_differently_equals_the_fast_path() {
         .iter()
         .find(|c| c.name == "default-typed-differently")
         .expect("the case is in the file");
-    let cost = formula_cost(case);
-    assert!(
-        !cost.formulas().is_default(),
-        "typed differently, so the general path"
-    );
-    let general = descend(&cost, case);
-    let fast = descend(&CostQuadratic::from_slices(&case.x, &case.y), case);
-    let err = worst_error(&general, &fast);
-    assert!(err <= 1e-9, "general vs fast path: relative error {err:e}");
+    let f = Formulas::parse(&case.model, &case.cost).expect("reference formulas parse");
+    assert!(!f.is_default(), "typed differently, so the general path");
+    let (general, fast) = (run(case, true), run(case, false));
+    assert_eq!(general.len(), fast.len());
+    let pairs = [
+        (&general.w, &fast.w),
+        (&general.b, &fast.b),
+        (&general.cost, &fast.cost),
+    ];
+    for (ours, theirs) in pairs {
+        for (a, b) in ours.iter().zip(theirs) {
+            let err = (a - b).abs() / b.abs().max(1.0);
+            assert!(
+                err <= 1e-9,
+                "general {a} vs fast path {b}: relative error {err:e}"
+            );
+        }
+    }
 }

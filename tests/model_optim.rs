@@ -2,6 +2,9 @@
 //! (tests/data/torch_optim.json, written by tests/data/torch_optim.py), and their invariants.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::{assert_run_matches, TorchRun};
 use gd_lab::model::*;
 use proptest::prelude::*;
 use serde::Deserialize;
@@ -22,8 +25,8 @@ struct Case {
     iterations: usize,
     optimizer: Spec,
     batch_size: Option<usize>,
-    records_w_b_loss_before_update: Vec<[f64; 3]>,
-    final_w_b_loss: [f64; 3],
+    #[serde(flatten)]
+    torch: TorchRun,
 }
 
 /// An optimizer as the JSON (and the JavaScript API) spells it.
@@ -73,14 +76,6 @@ impl Spec {
     }
 }
 
-fn assert_close(what: &str, ours: f64, theirs: f64) {
-    let err = (ours - theirs).abs() / theirs.abs().max(0.01);
-    assert!(
-        err <= 1e-4,
-        "{what}: ours {ours}, PyTorch {theirs}, relative error {err:e}"
-    );
-}
-
 fn run_case(case: &Case) -> Trajectory {
     let samples = Samples::new(case.x.clone(), case.y.clone()).expect("valid data");
     let q = CostQuadratic::new(&samples).expect("finite");
@@ -119,16 +114,7 @@ fn every_record_matches_torch_optim() {
     for case in &reference.cases {
         let run = run_case(case);
         assert_eq!(run.len(), case.iterations + 1, "{}", case.name);
-        let expected = case
-            .records_w_b_loss_before_update
-            .iter()
-            .chain([&case.final_w_b_loss]);
-        for (i, [w, b, cost]) in expected.enumerate() {
-            let at = |what| format!("{} record {i} {what}", case.name);
-            assert_close(&at("w"), run.w[i], *w);
-            assert_close(&at("b"), run.b[i], *b);
-            assert_close(&at("cost"), run.cost[i], *cost);
-        }
+        assert_run_matches(&case.name, &run, &case.torch, 1e-4);
     }
 }
 

@@ -2,6 +2,9 @@
 //! per-point evaluation, and closed forms.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::{assert_close, assert_run_matches, TorchRun};
 use gd_lab::model::*;
 use serde::Deserialize;
 
@@ -19,8 +22,8 @@ struct Case {
     b0: f64,
     lr: f64,
     iterations: usize,
-    records_w_b_loss_before_update: Vec<[f64; 3]>,
-    final_w_b_loss: [f64; 3],
+    #[serde(flatten)]
+    torch: TorchRun,
     grid: Option<RefGrid>,
 }
 
@@ -34,15 +37,6 @@ struct RefGrid {
 fn reference() -> Reference {
     let text = include_str!("data/pytorch_trajectories.json");
     serde_json::from_str(text).expect("reference file parses")
-}
-
-/// |ours − theirs| / max(|theirs|, 0.01): float32 agreement, absolute near zero.
-fn assert_close(what: &str, ours: f64, theirs: f64, tol: f64) {
-    let err = (ours - theirs).abs() / theirs.abs().max(0.01);
-    assert!(
-        err <= tol,
-        "{what}: ours {ours}, PyTorch {theirs}, relative error {err:e}"
-    );
 }
 
 fn quadratic(case: &Case) -> (Samples, CostQuadratic) {
@@ -65,17 +59,7 @@ fn every_record_matches_pytorch() {
         };
         let run = train(&q, &config).expect("valid run");
         assert_eq!(run.len(), case.iterations + 1, "{}", case.name);
-        assert_eq!(run.diverged_at, None);
-        let expected = case
-            .records_w_b_loss_before_update
-            .iter()
-            .chain([&case.final_w_b_loss]);
-        for (i, [w, b, cost]) in expected.enumerate() {
-            let at = |what| format!("{} record {i} {what}", case.name);
-            assert_close(&at("w"), run.w[i], *w, 1e-4);
-            assert_close(&at("b"), run.b[i], *b, 1e-4);
-            assert_close(&at("cost"), run.cost[i], *cost, 1e-4);
-        }
+        assert_run_matches(&case.name, &run, &case.torch, 1e-4);
     }
 }
 

@@ -1,4 +1,5 @@
 //! `Problem`: the one path every caller trains through.
+#![cfg(not(target_arch = "wasm32"))]
 
 use gd_lab::model::formula::Formulas;
 use gd_lab::model::{self, Batching, Optimizer, Problem, Samples, TrainConfig};

@@ -1,4 +1,5 @@
 //! The pasted-table parser: every accepted form, every refusal with its place and quote.
+#![cfg(not(target_arch = "wasm32"))]
 
 use gd_lab::app::table_text::{parse_table, Delimiter, MAX_TABLE_POINTS, MAX_TEXT_BYTES};
 

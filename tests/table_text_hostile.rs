@@ -1,5 +1,6 @@
 //! Hundreds of hostile pastes: each is read or refused with a short, plain message naming
 //! where; none panics.
+#![cfg(not(target_arch = "wasm32"))]
 
 use gd_lab::app::table_text::{parse_table, MAX_TABLE_POINTS, MAX_TEXT_BYTES};
 

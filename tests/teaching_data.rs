@@ -1,4 +1,5 @@
 //! The teaching sets, standardization, and the (w, b) window, against closed forms.
+#![cfg(not(target_arch = "wasm32"))]
 
 use gd_lab::app::datasets::{self, TEACHING_SETS};
 use gd_lab::app::window::{window, Window, MARGIN};

@@ -3,6 +3,9 @@
 //! on each set, on the far set standardized, and the far set's Hessian and critical rate.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::{assert_close, assert_run_matches, TorchRun};
 use gd_lab::app::datasets::{self, TEACHING_SETS};
 use gd_lab::model::{analyze, standardize, train, CostQuadratic, Samples, TrainConfig};
 use serde::Deserialize;
@@ -24,8 +27,8 @@ struct Case {
     b0: f64,
     lr: f64,
     iterations: usize,
-    records_w_b_loss_before_update: Vec<[f64; 3]>,
-    final_w_b_loss: [f64; 3],
+    #[serde(flatten)]
+    torch: TorchRun,
     /// Eigenvalues of the cost's Hessian by autograd (float64), smallest first.
     hessian_eigenvalues: [f64; 2],
 }
@@ -33,15 +36,6 @@ struct Case {
 fn reference() -> Reference {
     let text = include_str!("data/pytorch_teaching_sets.json");
     serde_json::from_str(text).expect("reference file parses")
-}
-
-/// |ours − theirs| / max(|theirs|, 0.01), as tests/model_reference.rs measures.
-fn assert_close(what: &str, ours: f64, theirs: f64, tol: f64) {
-    let err = (ours - theirs).abs() / theirs.abs().max(0.01);
-    assert!(
-        err <= tol,
-        "{what}: ours {ours}, PyTorch {theirs}, error {err:e}"
-    );
 }
 
 /// The set's points as the lab makes them, standardized by our code when the case says so.
@@ -88,16 +82,7 @@ fn every_record_matches_pytorch() {
         };
         let run = train(&q, &config).expect("a valid run");
         assert_eq!(run.len(), case.iterations + 1, "{}", case.name);
-        let expected = case
-            .records_w_b_loss_before_update
-            .iter()
-            .chain([&case.final_w_b_loss]);
-        for (i, [w, b, cost]) in expected.enumerate() {
-            let at = |what| format!("{} record {i} {what}", case.name);
-            assert_close(&at("w"), run.w[i], *w, 1e-4);
-            assert_close(&at("b"), run.b[i], *b, 1e-4);
-            assert_close(&at("cost"), run.cost[i], *cost, 1e-4);
-        }
+        assert_run_matches(&case.name, &run, &case.torch, 1e-4);
     }
 }
 
@@ -134,7 +119,7 @@ fn critical_rates_are_two_over_autograd_s_largest_eigenvalue() {
     // Just above the far set's critical rate PyTorch's cost grows; just below, it falls.
     let cost_ratio = |name: &str| {
         let c = cases.iter().find(|c| c.name == name).expect("a far case");
-        c.final_w_b_loss[2] / c.records_w_b_loss_before_update[0][2]
+        c.torch.final_w_b_loss[2] / c.torch.records_w_b_loss_before_update[0][2]
     };
     assert!(cost_ratio("far-lr0.0059") > 2.0 && cost_ratio("far-lr0.005") < 0.01);
     assert!(TEACHING_SETS

@@ -145,6 +145,8 @@ fn wasm_tests() -> Command {
             "gd-lab",
             "--test",
             "web_api",
+            "--test",
+            "web_formulas",
         ],
     );
     command
