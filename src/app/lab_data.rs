@@ -154,6 +154,30 @@ pub fn bowls_note(raw: &Analysis, standard: &Analysis) -> String {
     )
 }
 
+/// What the data cell says about data other than the lab's own line; `None` for the lab's.
+pub fn source_note(config: &LabConfig, n: usize) -> Option<String> {
+    let scaled = if config.standardize {
+        ", with x standardized"
+    } else {
+        ""
+    };
+    if config.data.is_some() {
+        return Some(format!(
+            "The lab now uses your data: {n} points{scaled}. The lines above describe the lab's own data."
+        ));
+    }
+    match config.dataset.and_then(super::datasets::find) {
+        Some(set) if set.name != super::datasets::DEFAULT_SET => Some(format!(
+            "The lab now uses the teaching set “{}”{scaled}: {} The lines above describe the lab's own data.",
+            set.label, set.description
+        )),
+        _ if config.standardize => Some(
+            "The lab's own data, with x standardized: the bowl on z = (x − mean)/std.".into(),
+        ),
+        _ => None,
+    }
+}
+
 /// The training table's caption: which x the run uses.
 pub fn table_caption(standardizer: Option<&Standardizer>) -> String {
     match standardizer {
@@ -206,6 +230,26 @@ mod tests {
         assert!(mean.abs() < 1e-12);
         assert!(!explorer_owns_noise(&config));
         assert!(explorer_owns_noise(&LabConfig::default()));
+    }
+
+    #[test]
+    fn the_source_note_names_the_data_in_use() {
+        assert_eq!(source_note(&LabConfig::default(), 60), None);
+        let far = LabConfig {
+            dataset: Some("far"),
+            ..LabConfig::default()
+        };
+        assert!(source_note(&far, 60).unwrap().contains("x far from zero"));
+        let pasted = LabConfig {
+            data: Some(Samples::new(vec![1.0, 2.0], vec![1.0, 3.0]).unwrap()),
+            standardize: true,
+            ..LabConfig::default()
+        };
+        let note = source_note(&pasted, 2).unwrap();
+        assert!(
+            note.contains("your data: 2 points, with x standardized"),
+            "{note}"
+        );
     }
 
     #[test]

@@ -36,6 +36,12 @@ pub fn data_facts() {
         lr_warning(lab);
         bowls(lab);
         window_text(lab);
+        let n = lab.scene.as_ref().map_or(0, |s| s.data.samples.len());
+        let source = lab_data::source_note(&lab.config, n);
+        if let Some(el) = by_id("data-source") {
+            set_text(&el, source.as_deref().unwrap_or_default());
+            set_hidden(&el, source.is_none());
+        }
     });
 }
 
