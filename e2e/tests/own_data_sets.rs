@@ -224,7 +224,9 @@ fn share_carries_the_data_the_set_and_the_switch() -> Result<()> {
 
 fn shoot(lab: &e2e::Browser, css: &str, name: &str) -> Result<()> {
     lab.js_with(
-        "document.querySelector(arguments[0]).scrollIntoView({ block: 'start' });",
+        "document.querySelector(arguments[0]).scrollIntoView({ block: 'start' });
+         // The top bar is sticky: keep the element's top below it.
+         window.scrollBy(0, -document.getElementById('topbar').offsetHeight - 8);",
         vec![json!(css)],
     )?;
     lab.frames(3)?;
