@@ -135,6 +135,8 @@ pub struct Explorer {
     pub kept: Vec<KeptRun>,
     /// Log scale on the cost chart.
     pub log_scale: bool,
+    /// Whether seed and noise may change the data: only for the lab's own line.
+    pub owns_noise: bool,
 }
 
 impl Explorer {
@@ -167,7 +169,15 @@ impl Explorer {
             angles: (0.7, 0.5),
             kept: Vec::new(),
             log_scale: false,
+            owns_noise: true,
         }
+    }
+
+    /// The same explorer on data it must not redraw (pasted points, a teaching set,
+    /// standardized x): seed and noise messages are then ignored.
+    pub fn with_fixed_data(mut self) -> Self {
+        self.owns_noise = false;
+        self
     }
 
     /// The last iteration the current run reached.
@@ -211,6 +221,7 @@ impl Explorer {
                 self.log_scale = !self.log_scale;
                 changes.runs = true;
             }
+            Msg::SetSeed(_) | Msg::NewNoise | Msg::SetNoise(_) if !self.owns_noise => {}
             Msg::SetSeed(seed) => changes = self.new_data(DataSpec { seed, ..self.spec }),
             Msg::NewNoise => {
                 changes = self.new_data(DataSpec {

@@ -11,6 +11,7 @@ pub mod explore;
 pub mod explore_keys;
 pub mod export;
 pub mod input;
+pub mod lab_data;
 pub mod notebook;
 pub mod notes;
 pub mod plural;

@@ -5,7 +5,7 @@ use web_sys::HtmlInputElement;
 
 use super::dom::{self, by_id, by_id_as, find_all, set_attr, set_hidden, set_text_by_id};
 use super::lab::with_lab;
-use super::{explore_view, results_views, table, views};
+use super::{explore_view, own_data_views, results_views, table, views};
 use crate::app::config::TRAIN_PANELS;
 use crate::app::input;
 use crate::app::notebook::Cell;
@@ -49,7 +49,10 @@ fn show_outputs(cell: Cell) {
 /// Draws a cell's figures from the results it already computed.
 pub fn render_cell(cell: Cell) {
     match cell {
-        Cell::Data => views::data_cell(),
+        Cell::Data => {
+            views::data_cell();
+            own_data_views::data_facts();
+        }
         Cell::Model => model_output(),
         Cell::Surface => views::surface_cell(),
         Cell::Train => render_run(cell, |lab| lab.run.clone().map(|r| (lab.config.lr, r))),
@@ -93,6 +96,7 @@ fn render_run(cell: Cell, pick: impl FnOnce(&mut super::lab::Lab) -> Option<(f64
     if cell == Cell::Train {
         table::fill("train-table", &run);
         set_text_by_id("train-final", &final_line(&run));
+        own_data_views::train_extras(&run);
     }
     let note = with_lab(|lab| {
         lab.scene

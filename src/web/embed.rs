@@ -137,6 +137,7 @@ pub fn share() {
     };
     input.set_value(&url);
     set_hidden(&box_, false);
+    super::own_data_views::share_data_note();
     input.select();
     copy_to_clipboard(&url);
 }

@@ -34,6 +34,13 @@ pub fn open() {
             start,
             lab.config.lr,
         );
+        // New noise redraws the lab's own line only; other data stays as given.
+        let owns_noise = crate::app::lab_data::explorer_owns_noise(&lab.config);
+        let explorer = if owns_noise {
+            explorer
+        } else {
+            explorer.with_fixed_data()
+        };
         // The explorer starts on the lab's data: its contour image is the lab's.
         lab.explore_contour = lab.contour.clone();
         lab.explorer = Some(explorer);
@@ -43,6 +50,7 @@ pub fn open() {
         wire_controls();
         wire_canvases();
     }
+    super::own_data::noise_controls();
     sync_controls();
 }
 

@@ -2,10 +2,10 @@
 //! redrawn according to the update's `Changes`, all at the same iteration.
 
 use super::dom::{self, by_id, set_text, set_text_by_id};
-use super::lab::with_lab;
+use super::lab::{with_lab, Lab};
 use super::render::{costs_text, keep_surface, paint_framed, paint_layered, pointer_to_surface};
 use super::table;
-use super::views::{optimum2, optimum3, paint_contour, paint_training_data};
+use super::views::{optimum2, optimum3, paint_contour, paint_training_data, true_line, y_range};
 use crate::app::explore::{Changes, Explorer};
 use crate::app::explore_keys::verdict_text;
 use crate::app::notes::short;
@@ -15,11 +15,14 @@ use crate::figures::data_space::Line;
 use crate::figures::surface::{self, SurfacePath, SurfaceView};
 use crate::figures::{palette, ContourImage, Layers, Marker};
 
-/// What the explorer's contour base shows: its own data (new noise) and grid.
-fn explore_key(e: &Explorer) -> String {
+/// What the explorer's contour base shows: the lab's data, or its own new noise, and grid.
+fn explore_key(lab: &Lab, e: &Explorer) -> String {
     format!(
-        "contour/{}/{:?}/{}",
-        e.spec.seed, e.spec.noise, e.grid_spec.n_w
+        "contour/{}/{}/{:?}/{}",
+        crate::app::lab_data::data_key(&lab.config),
+        e.spec.seed,
+        e.spec.noise,
+        e.grid_spec.n_w
     )
 }
 
@@ -62,14 +65,14 @@ pub fn explore(changes: &Changes) {
             .map(|k| run_label(k.config.lr, k.config.w0, k.config.b0))
             .collect();
         if changes.data || changes.run || changes.frame {
-            explore_data(e, i);
+            explore_data(lab, e, i);
         }
         if changes.data || changes.run || changes.frame || changes.runs {
-            explore_contour(e, image, i, &current, &kept);
+            explore_contour(lab, e, image, i, &current, &kept);
             explore_cost(e, i, &current, &kept);
         }
         if changes.data || changes.run || changes.frame || changes.view || changes.runs {
-            explore_surface(e, i, &current);
+            explore_surface(lab, e, i, &current);
         }
         if changes.data || changes.run {
             table::fill("explore-table", &e.run);
@@ -82,21 +85,34 @@ pub fn explore(changes: &Changes) {
     });
 }
 
-fn explore_data(e: &Explorer, i: usize) {
+fn explore_data(lab: &Lab, e: &Explorer, i: usize) {
     let alt = format!(
         "Points and the model line at iteration {i}: w = {}, b = {}.",
         short(e.run.w[i]),
         short(e.run.b[i])
     );
-    let true_line = Line {
-        slope: e.spec.slope,
-        bias: e.spec.bias,
-    };
     let samples = &e.scene.data.samples;
-    paint_training_data("explore-data", &alt, samples, (&e.run, i), Some(true_line));
+    // New noise keeps the lab's line; any other data keeps its own (or none).
+    let line = if e.owns_noise {
+        Some(Line {
+            slope: e.spec.slope,
+            bias: e.spec.bias,
+        })
+    } else {
+        true_line(lab)
+    };
+    let range = y_range(lab, samples);
+    paint_training_data("explore-data", &alt, samples, (&e.run, i), line, range);
 }
 
-fn explore_contour(e: &Explorer, image: &ContourImage, i: usize, current: &str, kept: &[String]) {
+fn explore_contour(
+    lab: &Lab,
+    e: &Explorer,
+    image: &ContourImage,
+    i: usize,
+    current: &str,
+    kept: &[String],
+) {
     let title = format!("Parameter space, iteration {i}");
     let mut paths: Vec<PathOverlay> = e
         .kept
@@ -131,7 +147,7 @@ fn explore_contour(e: &Explorer, image: &ContourImage, i: usize, current: &str, 
         e.last(),
         verdict_text(e)
     );
-    paint_contour("explore-contour", &alt, &explore_key(e), &view);
+    paint_contour("explore-contour", &alt, &explore_key(lab, e), &view);
 }
 
 fn explore_cost(e: &Explorer, i: usize, current: &str, kept: &[String]) {
@@ -173,7 +189,7 @@ fn explore_cost(e: &Explorer, i: usize, current: &str, kept: &[String]) {
     });
 }
 
-fn explore_surface(e: &Explorer, i: usize, current: &str) {
+fn explore_surface(lab: &Lab, e: &Explorer, i: usize, current: &str) {
     let run = &e.run;
     let paths = [SurfacePath {
         w: &run.w[..=i],
@@ -201,10 +217,7 @@ fn explore_surface(e: &Explorer, i: usize, current: &str) {
         verdict_text(e)
     );
     // The base layer depends on the view angle and the data only (the grid is the data's).
-    let key = format!(
-        "{:?}/{:?}/{}/{:?}",
-        e.angles.0, e.angles.1, e.spec.seed, e.spec.noise
-    );
+    let key = format!("{:?}/{:?}/{}", e.angles.0, e.angles.1, explore_key(lab, e));
     let (base, _) = paint_layered(
         "explore-surface",
         &alt,

@@ -4,9 +4,10 @@ use std::cell::RefCell;
 
 use crate::app::config::LabConfig;
 use crate::app::explore::{Explorer, Scene};
+use crate::app::lab_data::{self, LabData};
 use crate::app::notebook::Notebook;
 use crate::figures::contour::ContourImage;
-use crate::model::{GridSpec, InputError, TrainConfig, Trajectory};
+use crate::model::{Dataset, GridSpec, InputError, Problem, Samples, TrainConfig, Trajectory};
 
 /// Everything the run cells computed so far.
 pub struct Lab {
@@ -26,6 +27,17 @@ pub struct Lab {
     pub explore_contour: Option<ContourImage>,
     /// The cells shown and run since the last restart, and the execution counter.
     pub notebook: Notebook,
+    /// The points the scene fits and where they came from (standardizing, true line).
+    pub data: Option<LabData>,
+    /// The bowl on x as given, beside the standardized one, when standardizing.
+    pub raw_bowl: Option<(Scene, ContourImage)>,
+}
+
+/// A data cell's result, built before anything is replaced (a refusal loses nothing).
+pub struct Built {
+    data: LabData,
+    scene: Scene,
+    raw_bowl: Option<Scene>,
 }
 
 thread_local! {
@@ -58,6 +70,8 @@ impl Lab {
             practice: None,
             explorer: None,
             explore_contour: None,
+            data: None,
+            raw_bowl: None,
         }
     }
 
@@ -66,7 +80,7 @@ impl Lab {
         *self = Self::new(self.config.clone());
     }
 
-    /// The grid the page draws.
+    /// The grid of the lab's own line (±15), where the explorer draws new noise.
     pub fn grid_spec(&self) -> GridSpec {
         GridSpec {
             n_w: self.config.grid,
@@ -88,10 +102,36 @@ impl Lab {
 
     /// Makes the data and the grid (the "data" cell).
     pub fn make_scene(&mut self) -> Result<(), InputError> {
-        let scene = Scene::new(&self.config.data_spec(), &self.grid_spec())?;
-        self.contour = Some(ContourImage::new(&scene.grid));
-        self.scene = Some(scene);
+        let built = Self::build(&self.config)?;
+        self.install_scene(built);
         Ok(())
+    }
+
+    /// The data cell's result for `config`: its points (pasted, a teaching set or the lab's
+    /// line; standardized when asked) on the window every figure shares.
+    pub fn build(config: &LabConfig) -> Result<Built, InputError> {
+        let data = lab_data::prepare(config)?;
+        let scene = scene_of(config, &data.fitted)?;
+        let raw_bowl = match data.standardizer {
+            Some(_) => Some(scene_of(config, &data.raw)?),
+            None => None,
+        };
+        Ok(Built {
+            data,
+            scene,
+            raw_bowl,
+        })
+    }
+
+    /// Replaces the data cell's result.
+    pub fn install_scene(&mut self, built: Built) {
+        self.contour = Some(ContourImage::new(&built.scene.grid));
+        self.raw_bowl = built.raw_bowl.map(|s| {
+            let image = ContourImage::new(&s.grid);
+            (s, image)
+        });
+        self.scene = Some(built.scene);
+        self.data = Some(built.data);
     }
 
     /// Trains with `lr` from the lab's start, through the same engine call as the API's `train`.
@@ -105,4 +145,18 @@ impl Lab {
             ..self.train_config()
         })
     }
+}
+
+/// The scene of `samples` on the window of `config`'s start and the points' optimum.
+fn scene_of(config: &LabConfig, samples: &Samples) -> Result<Scene, InputError> {
+    let problem = Problem::new(samples.clone(), None)?;
+    let analysis = problem
+        .analysis()
+        .ok_or_else(|| InputError::new("data", "all x values are equal: no line fits best"))?;
+    let window = config.window(&analysis)?;
+    let data = Dataset {
+        samples: samples.clone(),
+        truth: Vec::new(),
+    };
+    Scene::with_problem(data, problem, &window.grid_spec(config.grid))
 }

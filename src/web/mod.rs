@@ -15,6 +15,8 @@ pub mod lab;
 pub mod notebook;
 pub mod optim_options;
 pub mod options;
+pub mod own_data;
+pub mod own_data_views;
 pub mod render;
 pub mod results_views;
 pub mod table;

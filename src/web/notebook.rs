@@ -133,6 +133,7 @@ fn wire_controls() {
     cells::wire_practice();
     cells::watch_resize();
     super::a11y::watch_bar_height();
+    super::own_data::wire();
 }
 
 /// Shift+Enter runs the cell holding the focus and moves the focus to the next run cell.

@@ -23,8 +23,7 @@ pub(super) fn optimum3(a: Option<Analysis>) -> Option<(f64, f64, f64)> {
 
 /// What a contour plot's base layer shows: the lab's data and grid.
 pub(super) fn lab_key(lab: &Lab) -> String {
-    let c = &lab.config;
-    format!("contour/{}/{:?}/{}", c.seed, c.noise, c.grid)
+    format!("contour/{}", crate::app::lab_data::data_key(&lab.config))
 }
 
 /// Draws a contour plot whose colour image and axes come from the shared base layer `key`.
@@ -38,35 +37,61 @@ pub(super) fn paint_contour(name: &str, alt: &str, key: &str, view: &ContourView
     );
 }
 
-fn true_line(lab: &Lab) -> Line {
-    let spec = lab.config.data_spec();
-    Line {
-        slope: spec.slope,
-        bias: spec.bias,
-    }
+/// The true line of the lab's data, in the units it is fitted in, when it has one.
+pub(super) fn true_line(lab: &Lab) -> Option<Line> {
+    let (slope, bias) = lab.data.as_ref()?.truth?;
+    Some(Line { slope, bias })
 }
 
-/// Cell 2: the noisy points (crosses) and the true line.
+/// The training panels' y range for the lab's data.
+pub(super) fn y_range(lab: &Lab, samples: &Samples) -> Option<(f64, f64)> {
+    crate::app::lab_data::training_y_range(&lab.config, samples)
+}
+
+/// Cell 2: the points (crosses) and the true line, when the data has one.
 pub fn data_cell() {
     with_lab(|lab| {
         let Some(scene) = &lab.scene else { return };
         let s = &scene.data.samples;
         let line = true_line(lab);
+        let (lo, hi) = s
+            .x()
+            .iter()
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &v| {
+                (a.min(v), b.max(v))
+            });
+        let around = match line {
+            Some(l) => format!(
+                "around the true line y = {}·x {} {}",
+                short(l.slope),
+                if l.bias < 0.0 { "−" } else { "+" },
+                short(l.bias.abs())
+            ),
+            None => "with no true line (the data was given, not generated)".into(),
+        };
+        let which = if lab.config.standardize {
+            "standardized x"
+        } else {
+            "x"
+        };
         let alt = format!(
-            "Scatter of {} noisy points around the true line y = {}·x {} {}, x from {} to {}.",
+            "Scatter of {} points {around}, {which} from {} to {}.",
             s.len(),
-            short(line.slope),
-            if line.bias < 0.0 { "−" } else { "+" },
-            short(line.bias.abs()),
-            short(s.x()[0]),
-            short(s.x()[s.len() - 1])
+            short(lo),
+            short(hi)
         );
+        let title = match (line.is_some(), lab.config.standardize) {
+            (true, false) => "Noisy data and the true line",
+            (true, true) => "Data on standardized x, and the true line",
+            (false, false) => "Your data",
+            (false, true) => "Your data on standardized x",
+        };
         let view = DataView {
-            title: "Noisy data and the true line",
+            title,
             x: s.x(),
             y: s.y(),
             marker: Marker::Cross,
-            true_line: Some(line),
+            true_line: line,
             model_line: None,
             y_range: None,
         };
@@ -136,7 +161,7 @@ pub fn run_pair(prefix: &str, run: &Trajectory, i: usize) {
         );
         let alt = format!("The points and the model line at {state}.");
         let name = format!("{prefix}-{i}-data");
-        paint_training_data(&name, &alt, s, (run, i), None);
+        paint_training_data(&name, &alt, s, (run, i), None, y_range(lab, s));
         let title = format!("Parameter space, iteration {i}");
         let path = [PathOverlay {
             w: &run.w[..=i],
@@ -163,13 +188,14 @@ pub fn run_pair(prefix: &str, run: &Trajectory, i: usize) {
 }
 
 /// The points and the model line of `run` at iteration `i` (and the true line, if given), on
-/// the training panels' fixed y range.
+/// the y range given (the lab's fixed one for its own line).
 pub fn paint_training_data(
     name: &str,
     alt: &str,
     samples: &Samples,
     (run, i): (&Trajectory, usize),
     true_line: Option<Line>,
+    y_range: Option<(f64, f64)>,
 ) {
     let title = format!("Data space, iteration {i}");
     let view = DataView {
@@ -182,7 +208,7 @@ pub fn paint_training_data(
             slope: run.w[i],
             bias: run.b[i],
         }),
-        y_range: Some(DataView::TRAINING_Y_RANGE),
+        y_range,
     };
     paint_framed(name, alt, |area, style| {
         data_space::draw(area, &view, style)

@@ -24,6 +24,18 @@ impl Browser {
         })
     }
 
+    /// Gives the file input `css` the file at `path`, as a person choosing it would.
+    pub fn send_file(&self, css: &str, path: &std::path::Path) -> Result<()> {
+        let path = path.display().to_string();
+        self.run(&format!("choose a file in {css}"), async {
+            self.client
+                .find(Locator::Css(css))
+                .await?
+                .send_keys(&path)
+                .await
+        })
+    }
+
     /// Presses `keys` together (in order down, reverse order up) on the focused element,
     /// e.g. `&[Key::Shift, Key::Enter]`.
     pub fn press(&self, keys: &[Key]) -> Result<()> {
