@@ -18,7 +18,34 @@ const STATES: &[(&str, Steps)] = &[
     ("with the explorer changed", explorer_changed),
     ("while the explorer plays", |lab| lab.click("#explore-play")),
     ("with an invalid start shown", invalid_start),
+    ("with pasted data", |lab| {
+        paste(lab, "x,y\n1,2\n2,3.5\n3,5.9\n4,8.1\n")
+    }),
+    ("with a refused paste shown", |lab| {
+        paste(lab, "x,y\n1,2\n2,abc\n")
+    }),
+    ("with the far set standardized", far_standardized),
 ];
+
+/// Pastes `text` into the data cell's box and uses it.
+fn paste(lab: &Lab, text: &str) -> Result<()> {
+    lab.js_with(
+        "const box = document.getElementById('data-text');
+         box.value = arguments[0];
+         box.dispatchEvent(new Event('input', { bubbles: true }));",
+        vec![text.into()],
+    )?;
+    lab.click("#data-use")?;
+    lab.frames(2)
+}
+
+/// The far-from-zero teaching set, then the Standardize x switch.
+fn far_standardized(lab: &Lab) -> Result<()> {
+    lab.click("#dataset-list button[data-set='far']")?;
+    lab.frames(2)?;
+    lab.click("#data-standardize")?;
+    lab.frames(2)
+}
 
 /// Types `rate` into the practice and runs it.
 fn practice(lab: &Lab, rate: &str) -> Result<()> {
