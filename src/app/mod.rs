@@ -7,6 +7,8 @@ pub mod config;
 pub mod data_param;
 pub mod datasets;
 pub mod explore;
+pub mod formula_edit;
+pub mod formula_notes;
 pub mod export;
 pub mod input;
 pub mod notebook;

@@ -6,7 +6,7 @@ use crate::app::config::LabConfig;
 use crate::app::explore::{Explorer, Scene};
 use crate::app::notebook::Notebook;
 use crate::figures::contour::ContourImage;
-use crate::model::{GridSpec, InputError, TrainConfig, Trajectory};
+use crate::model::{GridSpec, InputError, Problem, TrainConfig, Trajectory};
 
 /// Everything the run cells computed so far.
 pub struct Lab {
@@ -88,7 +88,9 @@ impl Lab {
 
     /// Makes the data and the grid (the "data" cell).
     pub fn make_scene(&mut self) -> Result<(), InputError> {
-        let scene = Scene::new(&self.config.data_spec(), &self.grid_spec())?;
+        let data = crate::model::generate(&self.config.data_spec())?;
+        let problem = Problem::new(data.samples.clone(), self.config.formulas())?;
+        let scene = Scene::with_problem(data, problem, &self.grid_spec())?;
         self.contour = Some(ContourImage::new(&scene.grid));
         self.scene = Some(scene);
         Ok(())
