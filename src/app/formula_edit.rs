@@ -6,7 +6,10 @@
 
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
-use crate::model::formula::{caret_line, parse, FormulaError, Formulas, Line, DEFAULT_COST, DEFAULT_MODEL};
+use crate::model::formula::{
+    caret_line, parse, FormulaError, Formulas, Line, DEFAULT_COST, DEFAULT_MODEL,
+};
+use crate::model::{Cost, Problem};
 
 /// Everything but RFC 3986's unreserved characters is encoded: a formula holds `+`, which a
 /// query string (and `URLSearchParams`) would read as a space.
@@ -99,17 +102,31 @@ pub fn formulas(model: Option<&str>, cost: Option<&str>) -> Option<Formulas> {
     if model.is_none() && cost.is_none() {
         return None;
     }
-    Formulas::parse(
-        model.unwrap_or(DEFAULT_MODEL),
-        cost.unwrap_or(DEFAULT_COST),
-    )
-    .ok()
+    Formulas::parse(model.unwrap_or(DEFAULT_MODEL), cost.unwrap_or(DEFAULT_COST)).ok()
 }
 
 /// A URL's value for `model` or `cost`, as `LabConfig` keeps it; the error is the notice's
 /// reason (`column 12: …`).
 pub fn url_line(line: Line, value: &str) -> Result<Option<String>, String> {
     check_line(line, value).map_err(|e| e.error.to_string())
+}
+
+/// A short text naming a problem's cost, for the figures' cache keys: empty for the
+/// quadratic, else both formulas as the language prints them.
+pub fn cost_key(problem: &Problem) -> String {
+    match &problem.cost {
+        Cost::Formula(f) => format!("{}; {}", f.formulas().model(), f.formulas().cost()),
+        Cost::Line(_) => String::new(),
+    }
+}
+
+/// Whether the problem's model is the line `w*x + b`, whose prediction the data-space
+/// figures draw as a line.
+pub fn line_model(problem: &Problem) -> bool {
+    match &problem.cost {
+        Cost::Formula(f) => f.formulas().model() == Formulas::default().model(),
+        Cost::Line(_) => true,
+    }
 }
 
 /// `key=value` for a Share link, the value percent-encoded; nothing for a default line.
@@ -139,7 +156,11 @@ mod tests {
     fn a_refusal_names_its_line_and_column() {
         let e = check_both("w*x + b", "mean((yhat - yy)^2)").unwrap_err();
         assert_eq!(e.line, Line::Cost);
-        assert!(e.message().starts_with("cost: column 14: "), "{}", e.message());
+        assert!(
+            e.message().starts_with("cost: column 14: "),
+            "{}",
+            e.message()
+        );
         assert_eq!(e.error.caret(), format!("{}^^", " ".repeat(13)));
         let e = check_both("w*x + y", "mean(abs(yhat - y))").unwrap_err();
         assert_eq!(e.line, Line::Model);

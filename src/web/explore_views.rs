@@ -7,6 +7,7 @@ use super::render::{costs_text, keep_surface, paint_framed, paint_layered, point
 use super::table;
 use super::views::{optimum2, optimum3, paint_contour, paint_training_data};
 use crate::app::explore::{Changes, Explorer};
+use crate::app::formula_edit::{cost_key, line_model};
 use crate::app::notes::short;
 use crate::figures::contour::{ContourView, PathOverlay};
 use crate::figures::cost_curve::{self, CostCurveView, Run};
@@ -17,8 +18,11 @@ use crate::figures::{palette, ContourImage, Layers, Marker};
 /// What the explorer's contour base shows: its own data (new noise) and grid.
 fn explore_key(e: &Explorer) -> String {
     format!(
-        "contour/{}/{:?}/{}",
-        e.spec.seed, e.spec.noise, e.grid_spec.n_w
+        "contour/{}/{:?}/{}/{}",
+        e.spec.seed,
+        e.spec.noise,
+        e.grid_spec.n_w,
+        cost_key(&e.scene.problem)
     )
 }
 
@@ -81,8 +85,14 @@ pub fn explore(changes: &Changes) {
 }
 
 fn explore_data(e: &Explorer, i: usize) {
+    let line = line_model(&e.scene.problem);
     let alt = format!(
-        "Points and the model line at iteration {i}: w = {}, b = {}.",
+        "Points and {} at iteration {i}: w = {}, b = {}.",
+        if line {
+            "the model line"
+        } else {
+            "no line (the model is not w·x + b)"
+        },
         short(e.run.w[i]),
         short(e.run.b[i])
     );
@@ -91,7 +101,13 @@ fn explore_data(e: &Explorer, i: usize) {
         bias: e.spec.bias,
     };
     let samples = &e.scene.data.samples;
-    paint_training_data("explore-data", &alt, samples, (&e.run, i), Some(true_line));
+    paint_training_data(
+        "explore-data",
+        &alt,
+        samples,
+        (&e.run, i, line),
+        Some(true_line),
+    );
 }
 
 fn explore_contour(e: &Explorer, image: &ContourImage, i: usize, current: &str, kept: &[String]) {
@@ -187,10 +203,14 @@ fn explore_surface(e: &Explorer, i: usize, current: &str) {
         "3D cost surface seen from yaw {}°, pitch {}°, with the path up to iteration {i} (cost {}). Arrow keys turn it.",
         e.angles.0.to_degrees().round(), e.angles.1.to_degrees().round(), short(run.cost[i])
     );
-    // The base layer depends on the view angle and the data only (the grid is the data's).
+    // The base layer depends on the view angle, the data and the cost (the grid is theirs).
     let key = format!(
-        "{:?}/{:?}/{}/{:?}",
-        e.angles.0, e.angles.1, e.spec.seed, e.spec.noise
+        "{:?}/{:?}/{}/{:?}/{}",
+        e.angles.0,
+        e.angles.1,
+        e.spec.seed,
+        e.spec.noise,
+        cost_key(&e.scene.problem)
     );
     let (base, _) = paint_layered(
         "explore-surface",
