@@ -10,6 +10,7 @@ use super::{cells, notebook};
 use crate::app::formula_edit::{self, LineError};
 use crate::app::notebook::Cell;
 use crate::model::formula::Line;
+use crate::model::Problem;
 
 const LINES: [Line; 2] = [Line::Model, Line::Cost];
 
@@ -72,6 +73,11 @@ fn apply() {
             return;
         }
     };
+    if let Err(message) = dry_run(model.as_deref(), cost.as_deref()) {
+        show_message(Line::Cost, &message, "");
+        set_text_by_id("formula-status", "");
+        return;
+    }
     clear_errors();
     let before = with_lab(|lab| {
         let old = (lab.config.model.clone(), lab.config.cost.clone());
@@ -96,6 +102,23 @@ fn apply() {
         "formula-status",
         "Applied: every cell that ran has run again with these formulas.",
     );
+}
+
+/// Trains the lab's run on the new formulas before keeping them: a cost that cannot start a
+/// run (infinite or past the bound at the start) is refused here, so every cell keeps the
+/// last good formulas rather than some cells showing the new cost and others the old.
+fn dry_run(model: Option<&str>, cost: Option<&str>) -> Result<(), String> {
+    let formulas = formula_edit::formulas(model, cost);
+    let checked = with_lab(|lab| {
+        let Some(scene) = &lab.scene else {
+            return Ok(());
+        };
+        let problem = Problem::new(scene.problem.samples.clone(), formulas)?;
+        problem.train(&lab.train_config()).map(|_| ())
+    });
+    checked
+        .unwrap_or(Ok(()))
+        .map_err(|e| format!("cost: this cost cannot start a run: {}", e.message))
 }
 
 /// Runs again, in page order, every cell that ran: the data cell first, whose scene holds the
