@@ -71,7 +71,8 @@ fn fact_texts(lab: &Lab) -> Result<String> {
 
 fn scroll_to(lab: &Lab, id: &str) -> Result<()> {
     lab.js_with(
-        "document.getElementById(arguments[0]).scrollIntoView({block: 'start'}); window.scrollBy(0, -60);",
+        "document.getElementById(arguments[0]).scrollIntoView({block: 'start'});
+         window.scrollBy(0, -(document.getElementById('topbar').offsetHeight + 12));",
         vec![json!(id)],
     )?;
     lab.frames(2)

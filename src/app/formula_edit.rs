@@ -37,7 +37,10 @@ impl LineError {
 
 /// Characters of the refused text shown above the caret: a long formula is shown as a window
 /// around the offending text, so the two lines stay short.
-const ECHO_CHARS: usize = 60;
+const ECHO_CHARS: usize = 48;
+/// Characters shown before the offending text: few, so that the caret stays in view in a
+/// phone-wide block.
+const ECHO_BEFORE: usize = 16;
 
 /// The refused line again (`cost = …`) and, below it, a caret under the offending text, for a
 /// monospace block: the caret cannot drift from the text it points at, whatever the field's
@@ -48,10 +51,12 @@ pub fn echo(line: Line, text: &str, error: &FormulaError) -> String {
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect();
     let at = error.column.saturating_sub(1);
-    let start = at.saturating_sub(ECHO_CHARS / 2).min(chars.len());
+    let start = at.saturating_sub(ECHO_BEFORE).min(chars.len());
     let end = (start + ECHO_CHARS).min(chars.len());
-    let before = if start > 0 { "…" } else { "" };
-    let after = if end < chars.len() { "…" } else { "" };
+    // ASCII dots: an ellipsis character may come from a fallback font of another width,
+    // which would shift the caret.
+    let before = if start > 0 { "..." } else { "" };
+    let after = if end < chars.len() { "..." } else { "" };
     let shown: String = chars[start..end].iter().collect();
     let prefix = format!("{} = {before}", label(line));
     let len = error.len.min(ECHO_CHARS);
