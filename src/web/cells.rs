@@ -106,7 +106,9 @@ fn render_run(cell: Cell, pick: impl FnOnce(&mut super::lab::Lab) -> Option<(f64
         Some(match scene.analysis {
             Some(a) => notes::verdict_note(&a, lr),
             // Another cost: what the run found, and the curvature at its last record.
-            None => formula_notes::general_note(&scene.problem, &run, lr, run.len() - 1),
+            None => {
+                formula_notes::general_note(&scene.problem, &run, lr, run.len().saturating_sub(1))
+            }
         })
     })
     .flatten();
