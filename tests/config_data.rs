@@ -1,6 +1,5 @@
 //! The URL parameters of the data: `dataset`, `standardize`, `data`, their precedence, and
 //! Share links that carry them.
-// proptest is a native dev-dependency only.
 #![cfg(not(target_arch = "wasm32"))]
 
 use gd_lab::app::config::LabConfig;
