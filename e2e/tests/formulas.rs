@@ -122,6 +122,8 @@ fn mean_absolute_error_trains_like_the_api_and_reset_returns() -> Result<()> {
     lab.screenshot("formulas-mae-surface-1280")?;
     scroll_to(&lab, "cell-results")?;
     lab.screenshot("formulas-mae-results-1280")?;
+    scroll_to(&lab, "explore-note")?;
+    lab.screenshot("formulas-mae-explore-1280")?;
     lab.expect_clean_console("after applying the mean absolute error")?;
 
     click(&lab, "formula-reset")?;

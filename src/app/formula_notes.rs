@@ -19,19 +19,29 @@ pub fn best_record(run: &Trajectory) -> Option<(usize, f64, f64, f64)> {
 
 /// The Hessian at (w, b) in words, and what its largest eigenvalue suggests for `lr` there;
 /// empty when the cost is the quadratic (its facts are the analysis's).
-pub fn curvature_text(problem: &Problem, (w, b): (f64, f64), lr: f64) -> String {
+pub fn curvature_text(problem: &Problem, point: (f64, f64), lr: f64) -> String {
+    let body = curvature_body(problem, point, lr);
+    let mut chars = body.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// [`curvature_text`] starting with a lower-case letter, to follow other words.
+fn curvature_body(problem: &Problem, (w, b): (f64, f64), lr: f64) -> String {
     let Cost::Formula(cost) = &problem.cost else {
         return String::new();
     };
     let c = cost.curvature(w, b);
     let [h_ww, h_wb, h_bb] = c.hessian;
     let [low, high] = c.eigenvalues;
-    let at = format!("At (w, b) = ({}, {})", short(w), short(b));
+    let at = format!("the Hessian at (w, b) = ({}, {})", short(w), short(b));
     if !(low.is_finite() && high.is_finite()) {
-        return format!("{at} the Hessian is not a finite number, so it gives no hint.");
+        return format!("{at} is not a finite number, so it gives no hint.");
     }
     let head = format!(
-        "{at} the Hessian (exact, from second-order dual numbers) is [[{}, {}], [{}, {}]], \
+        "{at}, exact from second-order dual numbers, is [[{}, {}], [{}, {}]], \
          eigenvalues {} and {}.",
         short(h_ww),
         short(h_wb),
@@ -78,9 +88,9 @@ pub fn general_note(
     }
     let at = at.min(run.len().saturating_sub(1));
     if let (Some(&w), Some(&b)) = (run.w.get(at), run.b.get(at)) {
-        let curvature = curvature_text(problem, (w, b), lr);
+        let curvature = curvature_body(problem, (w, b), lr);
         if !curvature.is_empty() {
-            text.push_str(&format!(" Iteration {at}: {curvature}"));
+            text.push_str(&format!(" At iteration {at}, {curvature}"));
         }
     }
     let class = if run.diverged_at.is_some() {
