@@ -6,7 +6,8 @@
 
 use super::input::{flag, number, url_seed, whole};
 use super::notebook::Cell;
-use super::{data_param, datasets};
+use super::{data_param, datasets, formula_edit};
+use crate::model::formula::{Formulas, Line};
 use crate::model::{DataSpec, Samples};
 
 /// The cells of the notebook, in order, by the names the `cells` parameter uses
@@ -63,6 +64,10 @@ pub struct LabConfig {
     pub standardize: bool,
     /// Points given inline (at most 200); win over `dataset`.
     pub data: Option<Samples>,
+    /// The model's right-hand side, when not the default `w*x + b` (see `app::formula_edit`).
+    pub model: Option<String>,
+    /// The cost's right-hand side, when not the default mean squared error.
+    pub cost: Option<String>,
 }
 
 impl Default for LabConfig {
@@ -83,6 +88,8 @@ impl Default for LabConfig {
             dataset: None,
             standardize: false,
             data: None,
+            model: None,
+            cost: None,
         }
     }
 }
@@ -143,6 +150,8 @@ impl LabConfig {
             "dataset" => self.dataset = Some(datasets::parse_name(value)?),
             "standardize" => self.standardize = flag(value)?,
             "data" => self.data = Some(data_param::parse_inline(value)?),
+            "model" => self.model = formula_edit::url_line(Line::Model, value)?,
+            "cost" => self.cost = formula_edit::url_line(Line::Cost, value)?,
             _ => return Err("not a parameter of this lab".into()),
         }
         Ok(())
@@ -186,8 +195,15 @@ impl LabConfig {
             self.dataset.is_none(),
         );
         push("standardize", "1".into(), !self.standardize);
+        formula_edit::push_line("model", self.model.as_deref(), &mut parts);
+        formula_edit::push_line("cost", self.cost.as_deref(), &mut parts);
         data_param::push_data(self.data.as_ref(), &mut parts);
         parts.join("&")
+    }
+
+    /// The model and cost the lab trains on; `None` for the defaults (the fast path).
+    pub fn formulas(&self) -> Option<Formulas> {
+        formula_edit::formulas(self.model.as_deref(), self.cost.as_deref())
     }
 
     /// The lab's line with these `seed` and `noise`; [`Self::make_data`] gives the points the

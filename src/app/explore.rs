@@ -312,7 +312,13 @@ impl Explorer {
     }
 
     fn new_data(&mut self, spec: DataSpec) -> Changes {
-        let Ok(scene) = Scene::new(&spec, &self.grid_spec) else {
+        // New noise keeps the lab's model and cost.
+        let formulas = self.scene.formulas();
+        let scene = crate::model::generate(&spec).and_then(|data| {
+            let problem = crate::model::Problem::new(data.samples.clone(), formulas)?;
+            Scene::with_problem(data, problem, &self.grid_spec)
+        });
+        let Ok(scene) = scene else {
             return Changes::default();
         };
         self.scene = scene;

@@ -10,6 +10,8 @@ pub mod describe;
 pub mod explore;
 pub mod explore_keys;
 pub mod export;
+pub mod formula_edit;
+pub mod formula_notes;
 pub mod input;
 pub mod lab_data;
 pub mod notebook;

@@ -51,4 +51,12 @@ impl Scene {
     pub fn cost(&self, w: f64, b: f64) -> f64 {
         self.problem.cost(w, b)
     }
+
+    /// The formulas this scene's cost came from; `None` for the defaults (the fast path).
+    pub fn formulas(&self) -> Option<model::formula::Formulas> {
+        match &self.problem.cost {
+            model::Cost::Formula(f) => Some(f.formulas().clone()),
+            model::Cost::Line(_) => None,
+        }
+    }
 }

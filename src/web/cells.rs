@@ -7,6 +7,7 @@ use super::dom::{self, by_id, by_id_as, find_all, set_attr, set_hidden, set_text
 use super::lab::with_lab;
 use super::{explore_view, own_data_views, results_views, table, views};
 use crate::app::config::TRAIN_PANELS;
+use crate::app::formula_notes;
 use crate::app::input;
 use crate::app::notebook::Cell;
 use crate::app::notes::{self, fmt, short};
@@ -71,10 +72,16 @@ fn model_output() {
         let scene = lab.scene.as_ref()?;
         let c = lab.train_config();
         let step = scene.problem.step(c.w0, c.b0, c.lr).ok()?;
-        Some(format!(
+        let curvature = formula_notes::curvature_text(&scene.problem, (c.w0, c.b0), c.lr);
+        let text = format!(
             "At the start (w, b) = ({}, {}):\n  L = {}\n  ∂L/∂w = {},  ∂L/∂b = {}\n  after one step with lr {}: (w, b) = ({}, {})",
             short(c.w0), short(c.b0), fmt(step.cost), fmt(step.grad_w), fmt(step.grad_b), short(c.lr), fmt(step.w), fmt(step.b)
-        ))
+        );
+        Some(if curvature.is_empty() {
+            text
+        } else {
+            format!("{text}\n{curvature}")
+        })
     });
     set_text_by_id("model-output", &text.flatten().unwrap_or_default());
 }
@@ -99,10 +106,14 @@ fn render_run(cell: Cell, pick: impl FnOnce(&mut super::lab::Lab) -> Option<(f64
         own_data_views::train_extras(&run);
     }
     let note = with_lab(|lab| {
-        lab.scene
-            .as_ref()?
-            .analysis
-            .map(|a| notes::verdict_note(&a, lr))
+        let scene = lab.scene.as_ref()?;
+        Some(match scene.analysis {
+            Some(a) => notes::verdict_note(&a, lr),
+            // Another cost: what the run found, and the curvature at its last record.
+            None => {
+                formula_notes::general_note(&scene.problem, &run, lr, run.len().saturating_sub(1))
+            }
+        })
     })
     .flatten();
     if let (Some((class, text)), Some(el)) = (note, by_id(&format!("{prefix}-verdict"))) {

@@ -11,6 +11,7 @@ use crate::app::explore::{
     lr_to_slider, slider_to_lr, Explorer, Msg, LR_MAX, LR_MIN, LR_SLIDER_STEPS,
 };
 use crate::app::explore_keys;
+use crate::app::formula_notes;
 use crate::app::input;
 use crate::app::notes::{self, short};
 use crate::model::limits::InputError;
@@ -218,16 +219,24 @@ fn snapshot(e: &Explorer) -> Snapshot {
         playing: e.playing,
         log: e.log_scale,
         rates: a.map(|a| (a.overshoot_lr(), a.critical_lr)),
-        note: a.map(|a| notes::verdict_note(&a, e.config.lr)),
+        note: Some(match a {
+            Some(a) => notes::verdict_note(&a, e.config.lr),
+            None => formula_notes::general_note(&e.scene.problem, &e.run, e.config.lr, e.iteration),
+        }),
     }
 }
 
 /// Marks 1/λmax and 2/λmax on the slider (datalist ticks) and in words beside it.
 fn lr_marks(rates: Option<(f64, f64)>) {
-    let (Some(list), Some((one, two))) = (by_id("explore-lr-marks"), rates) else {
+    let Some(list) = by_id("explore-lr-marks") else {
         return;
     };
     list.set_text_content(None);
+    // The critical rates are facts of the mean squared error of a line only.
+    let Some((one, two)) = rates else {
+        set_text_by_id("explore-lr-marks-text", "");
+        return;
+    };
     for (rate, label) in [(one, "1/λmax"), (two, "2/λmax")] {
         let option = dom::create("option", "");
         set_attr(&option, "value", &lr_to_slider(rate).to_string());

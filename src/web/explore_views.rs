@@ -8,6 +8,7 @@ use super::table;
 use super::views::{optimum2, optimum3, paint_contour, paint_training_data, true_line, y_range};
 use crate::app::explore::{Changes, Explorer};
 use crate::app::explore_keys::verdict_text;
+use crate::app::formula_edit::{cost_key, line_model};
 use crate::app::notes::short;
 use crate::figures::contour::{ContourView, PathOverlay};
 use crate::figures::cost_curve::{self, CostCurveView, Run};
@@ -18,11 +19,12 @@ use crate::figures::{palette, ContourImage, Layers, Marker};
 /// What the explorer's contour base shows: the lab's data, or its own new noise, and grid.
 fn explore_key(lab: &Lab, e: &Explorer) -> String {
     format!(
-        "contour/{}/{}/{:?}/{}",
+        "contour/{}/{}/{:?}/{}/{}",
         crate::app::lab_data::data_key(&lab.config),
         e.spec.seed,
         e.spec.noise,
-        e.grid_spec.n_w
+        e.grid_spec.n_w,
+        cost_key(&e.scene.problem)
     )
 }
 
@@ -86,14 +88,20 @@ pub fn explore(changes: &Changes) {
 }
 
 fn explore_data(lab: &Lab, e: &Explorer, i: usize) {
+    let line = line_model(&e.scene.problem);
     let alt = format!(
-        "Points and the model line at iteration {i}: w = {}, b = {}.",
+        "Points and {} at iteration {i}: w = {}, b = {}.",
+        if line {
+            "the model line"
+        } else {
+            "no line (the model is not w·x + b)"
+        },
         short(e.run.w[i]),
         short(e.run.b[i])
     );
     let samples = &e.scene.data.samples;
     // New noise keeps the lab's line; any other data keeps its own (or none).
-    let line = if e.owns_noise {
+    let truth = if e.owns_noise {
         Some(Line {
             slope: e.spec.slope,
             bias: e.spec.bias,
@@ -102,7 +110,14 @@ fn explore_data(lab: &Lab, e: &Explorer, i: usize) {
         true_line(lab)
     };
     let range = y_range(lab, samples);
-    paint_training_data("explore-data", &alt, samples, (&e.run, i), line, range);
+    paint_training_data(
+        "explore-data",
+        &alt,
+        samples,
+        (&e.run, i, line),
+        truth,
+        range,
+    );
 }
 
 fn explore_contour(
@@ -216,7 +231,7 @@ fn explore_surface(lab: &Lab, e: &Explorer, i: usize, current: &str) {
         short(run.cost[i]),
         verdict_text(e)
     );
-    // The base layer depends on the view angle and the data only (the grid is the data's).
+    // The base layer depends on the view angle, the data and the cost (the grid is theirs).
     let key = format!("{:?}/{:?}/{}", e.angles.0, e.angles.1, explore_key(lab, e));
     let (base, _) = paint_layered(
         "explore-surface",

@@ -149,11 +149,12 @@ impl Lab {
 
 /// The scene of `samples` on the window of `config`'s start and the points' optimum.
 fn scene_of(config: &LabConfig, samples: &Samples) -> Result<Scene, InputError> {
-    let problem = Problem::new(samples.clone(), None)?;
-    let analysis = problem
+    // The window comes from the points (their least-squares line), whatever the cost.
+    let analysis = Problem::new(samples.clone(), None)?
         .analysis()
         .ok_or_else(|| InputError::new("data", "all x values are equal: no line fits best"))?;
     let window = config.window(&analysis)?;
+    let problem = Problem::new(samples.clone(), config.formulas())?;
     let data = Dataset {
         samples: samples.clone(),
         truth: Vec::new(),

@@ -131,6 +131,7 @@ fn wire_controls() {
     on_click("share", embed::share);
     dom::listen(&dom::document(), "keydown", on_key);
     cells::wire_practice();
+    super::formula_editor::wire();
     cells::watch_resize();
     super::a11y::watch_bar_height();
     super::own_data::wire();

@@ -238,7 +238,8 @@ pub fn optimum_text(lab: &Lab) -> String {
                 fmt(a.cost_star)
             )
         })
-        .unwrap_or_default()
+        // Only the mean squared error of a line has a closed-form optimum to mark.
+        .unwrap_or_else(|| "no closed-form optimum is marked for this cost".into())
 }
 
 /// One-line summary of a cost series for a text alternative.

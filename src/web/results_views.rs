@@ -6,6 +6,7 @@ use super::lab::{with_lab, Lab};
 use super::render::{costs_text, optimum_text, paint, paint_framed};
 use super::views::{lab_key, optimum2, optimum3, paint_contour};
 use crate::app::explore::Scene;
+use crate::app::formula_notes;
 use crate::app::notes::{self, short};
 use crate::app::{describe, plural};
 use crate::figures::contour::{ContourView, PathOverlay};
@@ -113,12 +114,12 @@ pub fn compare_cell() {
         );
         let title = "Cost per iteration: two learning rates";
         paint_costs("practice-compare", title, &alt, &runs);
-        Some(notes::compare_note(
-            &run.cost,
-            lab.config.lr,
-            &run2.cost,
-            *lr2,
-        ))
+        // The bowl's explanation holds only for the mean squared error of a line.
+        let compare = match lab.scene.as_ref().and_then(|s| s.analysis) {
+            Some(_) => notes::compare_note,
+            None => formula_notes::compare_note_general,
+        };
+        Some(compare(&run.cost, lab.config.lr, &run2.cost, *lr2))
     });
     set_text_by_id("practice-compare-note", &note.flatten().unwrap_or_default());
 }

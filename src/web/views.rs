@@ -5,6 +5,7 @@
 
 use super::lab::{with_lab, Lab};
 use super::render::{optimum_text, paint, paint_framed, paint_layered_framed};
+use crate::app::formula_edit::{cost_key, line_model};
 use crate::app::notes::short;
 use crate::app::{describe, plural};
 use crate::figures::contour::{self, ContourView, PathOverlay};
@@ -23,7 +24,11 @@ pub(super) fn optimum3(a: Option<Analysis>) -> Option<(f64, f64, f64)> {
 
 /// What a contour plot's base layer shows: the lab's data and grid.
 pub(super) fn lab_key(lab: &Lab) -> String {
-    format!("contour/{}", crate::app::lab_data::data_key(&lab.config))
+    let cost = lab.scene.as_ref().map(|s| cost_key(&s.problem));
+    format!(
+        "contour/{}/{cost:?}",
+        crate::app::lab_data::data_key(&lab.config)
+    )
 }
 
 /// Draws a contour plot whose colour image and axes come from the shared base layer `key`.
@@ -109,9 +114,14 @@ pub fn surface_cell() {
         };
         let (lo, hi) = scene.grid.min_max();
         let alt = format!(
-            "The cost over w and b from {} to {}: a bowl with cost from {} to {}; {}.",
+            "The cost over w and b from {} to {}: {} with cost from {} to {}; {}.",
             short(scene.grid.w[0]),
             short(scene.grid.w[scene.grid.w.len() - 1]),
+            if scene.analysis.is_some() {
+                "a bowl"
+            } else {
+                "the surface of the cost formula"
+            },
             short(lo),
             short(hi),
             optimum_text(lab)
@@ -159,9 +169,15 @@ pub fn run_pair(prefix: &str, run: &Trajectory, i: usize) {
             short(b),
             short(cost)
         );
-        let alt = format!("The points and the model line at {state}.");
+        let line = line_model(&scene.problem);
+        let shown = if line {
+            "the model line"
+        } else {
+            "no line (the model is not w·x + b)"
+        };
+        let alt = format!("The points and {shown} at {state}.");
         let name = format!("{prefix}-{i}-data");
-        paint_training_data(&name, &alt, s, (run, i), None, y_range(lab, s));
+        paint_training_data(&name, &alt, s, (run, i, line), None, y_range(lab, s));
         let title = format!("Parameter space, iteration {i}");
         let path = [PathOverlay {
             w: &run.w[..=i],
@@ -188,12 +204,13 @@ pub fn run_pair(prefix: &str, run: &Trajectory, i: usize) {
 }
 
 /// The points and the model line of `run` at iteration `i` (and the true line, if given), on
-/// the y range given (the lab's fixed one for its own line).
+/// the y range given (the lab's fixed one for its own line). A model that is not `w*x + b`
+/// (`line` false) is not a line, so none is drawn for it.
 pub fn paint_training_data(
     name: &str,
     alt: &str,
     samples: &Samples,
-    (run, i): (&Trajectory, usize),
+    (run, i, line): (&Trajectory, usize, bool),
     true_line: Option<Line>,
     y_range: Option<(f64, f64)>,
 ) {
@@ -204,7 +221,7 @@ pub fn paint_training_data(
         y: samples.y(),
         marker: Marker::Circle,
         true_line,
-        model_line: Some(Line {
+        model_line: line.then(|| Line {
             slope: run.w[i],
             bias: run.b[i],
         }),
