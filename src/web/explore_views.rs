@@ -3,16 +3,17 @@
 
 use super::dom::{self, by_id, set_text, set_text_by_id};
 use super::lab::with_lab;
-use super::render::{costs_text, keep_surface, paint_framed, paint_layered, pointer_to_surface};
+use super::figure_view::FigureView;
+use super::render::{costs_text, pointer_to_surface, show};
 use super::table;
 use super::views::{optimum2, optimum3, paint_contour, paint_training_data};
 use crate::app::explore::{Changes, Explorer};
 use crate::app::notes::short;
 use crate::figures::contour::{ContourView, PathOverlay};
-use crate::figures::cost_curve::{self, CostCurveView, Run};
+use crate::figures::cost_curve::{CostCurveView, Run};
 use crate::figures::data_space::Line;
-use crate::figures::surface::{self, SurfacePath, SurfaceView};
-use crate::figures::{palette, ContourImage, Layers, Marker};
+use crate::figures::surface::{SurfacePath, SurfaceView};
+use crate::figures::{palette, ContourImage, Marker};
 
 /// What the explorer's contour base shows: its own data (new noise) and grid.
 fn explore_key(e: &Explorer) -> String {
@@ -124,7 +125,7 @@ fn explore_contour(e: &Explorer, image: &ContourImage, i: usize, current: &str, 
         optimum: optimum2(e.scene.analysis),
     };
     let alt = format!("Contour plot; the path reaches w = {}, b = {} at iteration {i}. Click to start from another point.", short(e.run.w[i]), short(e.run.b[i]));
-    paint_contour("explore-contour", &alt, &explore_key(e), &view);
+    paint_contour("explore-contour", &alt, &explore_key(e), view);
 }
 
 fn explore_cost(e: &Explorer, i: usize, current: &str, kept: &[String]) {
@@ -159,9 +160,7 @@ fn explore_cost(e: &Explorer, i: usize, current: &str, kept: &[String]) {
         costs_text(&e.run.cost),
         short(e.run.cost[i])
     );
-    paint_framed("explore-cost", &alt, |area, style| {
-        cost_curve::draw(area, &view, style)
-    });
+    show("explore-cost", &alt, &FigureView::Costs(view), None);
 }
 
 fn explore_surface(e: &Explorer, i: usize, current: &str) {
@@ -192,16 +191,7 @@ fn explore_surface(e: &Explorer, i: usize, current: &str) {
         "{:?}/{:?}/{}/{:?}",
         e.angles.0, e.angles.1, e.spec.seed, e.spec.noise
     );
-    let (base, _) = paint_layered(
-        "explore-surface",
-        &alt,
-        &key,
-        |area, style| surface::draw_layers(area, &view, style, Layers::Base),
-        |area, style| surface::draw_layers(area, &view, style, Layers::Overlays),
-    );
-    if let Some(frame) = base {
-        keep_surface("explore-surface", frame);
-    }
+    show("explore-surface", &alt, &FigureView::Surface(view), Some(&key));
 }
 
 fn kept_legend(current: &str, kept: &[String]) {

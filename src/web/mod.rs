@@ -9,6 +9,7 @@ pub mod embed;
 pub mod explore_controls;
 pub mod explore_view;
 pub mod explore_views;
+pub mod figure_view;
 pub mod formula_options;
 pub mod lab;
 pub mod notebook;

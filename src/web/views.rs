@@ -4,12 +4,13 @@
 //! from the `Lab` the cells computed.
 
 use super::lab::{with_lab, Lab};
-use super::render::{optimum_text, paint, paint_framed, paint_layered_framed};
+use super::figure_view::FigureView;
+use super::render::{optimum_text, show};
 use crate::app::notes::short;
-use crate::figures::contour::{self, ContourView, PathOverlay};
-use crate::figures::data_space::{self, DataView, Line};
-use crate::figures::surface::{self, SurfaceView};
-use crate::figures::{palette, Layers, Marker};
+use crate::figures::contour::{ContourView, PathOverlay};
+use crate::figures::data_space::{DataView, Line};
+use crate::figures::surface::SurfaceView;
+use crate::figures::{palette, Marker};
 use crate::model::{Analysis, Samples, Trajectory};
 
 pub(super) fn optimum2(a: Option<Analysis>) -> Option<(f64, f64)> {
@@ -27,14 +28,8 @@ pub(super) fn lab_key(lab: &Lab) -> String {
 }
 
 /// Draws a contour plot whose colour image and axes come from the shared base layer `key`.
-pub(super) fn paint_contour(name: &str, alt: &str, key: &str, view: &ContourView<'_>) {
-    paint_layered_framed(
-        name,
-        alt,
-        key,
-        |area, style| contour::draw_layers(area, view, style, Layers::Base),
-        |area, style| contour::draw_layers(area, view, style, Layers::Overlays),
-    );
+pub(super) fn paint_contour(name: &str, alt: &str, key: &str, view: ContourView<'_>) {
+    show(name, alt, &FigureView::Contour(view), Some(key));
 }
 
 fn true_line(lab: &Lab) -> Line {
@@ -69,9 +64,7 @@ pub fn data_cell() {
             model_line: None,
             y_range: None,
         };
-        paint_framed("data", &alt, |area, style| {
-            data_space::draw(area, &view, style)
-        });
+        show("data", &alt, &FigureView::Data(view), None);
     });
 }
 
@@ -100,9 +93,8 @@ pub fn surface_cell() {
             current: None,
             optimum: optimum3(scene.analysis),
         };
-        paint("surface", &format!("3D surface. {alt}"), |area, style| {
-            surface::draw(area, &view, style)
-        });
+        let alt3 = format!("3D surface. {alt}");
+        show("surface", &alt3, &FigureView::Surface(view), None);
         let view = ContourView {
             title: "Cost contours",
             image,
@@ -114,7 +106,7 @@ pub fn surface_cell() {
             "contour",
             &format!("Contour plot. {alt}"),
             &lab_key(lab),
-            &view,
+            view,
         );
     });
 }
@@ -155,7 +147,7 @@ pub fn run_pair(prefix: &str, run: &Trajectory, i: usize) {
             "Contour plot with the {} points visited up to {state}.",
             i + 1
         );
-        paint_contour(&format!("{prefix}-{i}-params"), &alt, &lab_key(lab), &view);
+        paint_contour(&format!("{prefix}-{i}-params"), &alt, &lab_key(lab), view);
     });
 }
 
@@ -181,7 +173,5 @@ pub fn paint_training_data(
         }),
         y_range: Some(DataView::TRAINING_Y_RANGE),
     };
-    paint_framed(name, alt, |area, style| {
-        data_space::draw(area, &view, style)
-    });
+    show(name, alt, &FigureView::Data(view), None);
 }
