@@ -7,11 +7,11 @@
 //! canvas's own `measureText` answers instead, with the font the canvas draws with, so the
 //! SVG's labels are laid out exactly as the canvas's.
 
+use plotters::backend::SVGBackend;
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
     FontTransform,
 };
-use plotters::backend::SVGBackend;
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -123,7 +123,12 @@ impl<B: DrawingBackend> DrawingBackend for Measured<B> {
         self.inner.fill_polygon(vert, style)
     }
 
-    fn draw_text<S: BackendTextStyle>(&mut self, text: &str, style: &S, pos: BackendCoord) -> Done<B::ErrorType> {
+    fn draw_text<S: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &S,
+        pos: BackendCoord,
+    ) -> Done<B::ErrorType> {
         self.inner.draw_text(text, style, pos)
     }
 

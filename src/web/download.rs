@@ -50,10 +50,8 @@ fn blob_file(name: &str, blob: &Blob) {
     });
     checked(
         "setTimeout",
-        dom::window().set_timeout_with_callback_and_timeout_and_arguments_0(
-            revoke.unchecked_ref(),
-            1000,
-        ),
+        dom::window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 1000),
     );
     say(&format!("Saved {name}"));
 }

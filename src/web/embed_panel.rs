@@ -21,7 +21,11 @@ pub fn wire() {
     fill_choices();
     dom::listen(&button.clone(), "click", move |_: web_sys::Event| {
         let open = button.get_attribute("aria-expanded").as_deref() != Some("true");
-        set_attr(&button, "aria-expanded", if open { "true" } else { "false" });
+        set_attr(
+            &button,
+            "aria-expanded",
+            if open { "true" } else { "false" },
+        );
         set_hidden(&panel, !open);
         if open {
             update();
@@ -82,9 +86,16 @@ fn request() -> EmbedRequest {
         .filter(|c| c.checked())
         .map(|c| c.value())
         .collect();
-    let cells = if chosen.len() == checks.len() { Vec::new() } else { chosen };
+    let cells = if chosen.len() == checks.len() {
+        Vec::new()
+    } else {
+        chosen
+    };
     let url = share_url().unwrap_or_default();
-    let state_query = url.split_once('?').map(|(_, q)| q.to_string()).unwrap_or_default();
+    let state_query = url
+        .split_once('?')
+        .map(|(_, q)| q.to_string())
+        .unwrap_or_default();
     let figure = by_id_as::<HtmlSelectElement>("embed-figure")
         .map(|s| s.value())
         .filter(|v| !v.is_empty());

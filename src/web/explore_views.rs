@@ -2,8 +2,8 @@
 //! redrawn according to the update's `Changes`, all at the same iteration.
 
 use super::dom::{self, by_id, set_text, set_text_by_id};
-use super::lab::with_lab;
 use super::figure_view::FigureView;
+use super::lab::with_lab;
 use super::render::{costs_text, pointer_to_surface, show};
 use super::table;
 use super::views::{optimum2, optimum3, paint_contour, paint_training_data};
@@ -191,7 +191,12 @@ fn explore_surface(e: &Explorer, i: usize, current: &str) {
         "{:?}/{:?}/{}/{:?}",
         e.angles.0, e.angles.1, e.spec.seed, e.spec.noise
     );
-    show("explore-surface", &alt, &FigureView::Surface(view), Some(&key));
+    show(
+        "explore-surface",
+        &alt,
+        &FigureView::Surface(view),
+        Some(&key),
+    );
 }
 
 fn kept_legend(current: &str, kept: &[String]) {

@@ -17,13 +17,11 @@ pub fn wire() {
         }
     };
     on_click("export-ipynb", || {
-        export(
-            notebook_file_name,
-            to_ipynb,
-            "application/x-ipynb+json",
-        )
+        export(notebook_file_name, to_ipynb, "application/x-ipynb+json")
     });
-    on_click("export-py", || export(script_file_name, to_script, "text/x-python"));
+    on_click("export-py", || {
+        export(script_file_name, to_script, "text/x-python")
+    });
 }
 
 /// The lab's state now; the data are made first if the data cell has not run.

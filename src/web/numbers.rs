@@ -30,11 +30,7 @@ fn run_settings(lab: &Lab, name: &str) -> (f64, usize) {
 pub fn save_csv(name: &str, numbers: Numbers) {
     let text = with_lab(|lab| csv_of(lab, numbers)).flatten();
     match text {
-        Some(text) => download::text(
-            &file_for(name, numbers.what(), "csv"),
-            "text/csv",
-            &text,
-        ),
+        Some(text) => download::text(&file_for(name, numbers.what(), "csv"), "text/csv", &text),
         None => download::say("Run the figure's cell first, then save its numbers."),
     }
 }

@@ -11,8 +11,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, MouseEvent};
 
 use super::canvas::{LabCanvas, LabSvg};
-use super::figure_view::{Drawn, FigureView};
 use super::dom::{self, by_id_as};
+use super::figure_view::{Drawn, FigureView};
 use super::lab::{with_lab, Lab};
 use crate::app::notes::{fmt, short};
 use crate::figures::{FigureError, Layers, PlotFrame, Style, SurfaceFrame};
@@ -61,7 +61,10 @@ pub fn show(name: &str, alt: &str, view: &FigureView<'_>, base_key: Option<&str>
     capture(name, &canvas, &style, view);
     let (base, top) = match base_key.filter(|_| view.layered()) {
         Some(key) => paint_layered(name, &canvas, &style, key, view),
-        None => (None, draw_on(name, canvas, &style, |a, s| view.draw(a, s, Layers::All))),
+        None => (
+            None,
+            draw_on(name, canvas, &style, |a, s| view.draw(a, s, Layers::All)),
+        ),
     };
     for drawn in [base, top].into_iter().flatten() {
         match drawn {
@@ -91,7 +94,9 @@ fn capture(name: &str, canvas: &HtmlCanvasElement, style: &Style, view: &FigureV
     match drawn {
         Some(Ok(())) => SVG.with(|c| c.borrow_mut().1 = Some(out)),
         Some(Err(e)) => dom::warn(&format!("figure {name} as SVG: {e}")),
-        None => dom::warn(&format!("figure {name} as SVG: no 2D context to measure text")),
+        None => dom::warn(&format!(
+            "figure {name} as SVG: no 2D context to measure text"
+        )),
     }
 }
 

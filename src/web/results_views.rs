@@ -2,8 +2,8 @@
 //! cost curve) and the practice's comparison of two learning rates.
 
 use super::dom::set_text_by_id;
-use super::lab::{with_lab, Lab};
 use super::figure_view::FigureView;
+use super::lab::{with_lab, Lab};
 use super::render::{costs_text, optimum_text, show};
 use super::views::{lab_key, optimum2, optimum3, paint_contour};
 use crate::app::explore::Scene;

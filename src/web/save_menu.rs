@@ -19,7 +19,9 @@ pub fn attach_all() {
         return;
     };
     for canvas in dom::find_all(&body, "figure.fig > canvas[data-figure]") {
-        if let (Some(figure), Some(name)) = (canvas.parent_element(), canvas.get_attribute("data-figure")) {
+        if let (Some(figure), Some(name)) =
+            (canvas.parent_element(), canvas.get_attribute("data-figure"))
+        {
             attach(&figure, &name);
         }
     }
@@ -144,11 +146,9 @@ fn save(name: &str, format: &str) {
             }
         }
         "svg" => match super::render::svg_of(name, || redraw(name)) {
-            Some(svg) => download::text(
-                &numbers::file_for(name, name, "svg"),
-                "image/svg+xml",
-                &svg,
-            ),
+            Some(svg) => {
+                download::text(&numbers::file_for(name, name, "svg"), "image/svg+xml", &svg)
+            }
             None => download::say("Run the figure's cell first, then save it."),
         },
         key => match Numbers::from_key(key) {

@@ -3,8 +3,8 @@
 //! comparison in `results_views`). Every number drawn here comes
 //! from the `Lab` the cells computed.
 
-use super::lab::{with_lab, Lab};
 use super::figure_view::FigureView;
+use super::lab::{with_lab, Lab};
 use super::render::{optimum_text, show};
 use crate::app::notes::short;
 use crate::figures::contour::{ContourView, PathOverlay};
