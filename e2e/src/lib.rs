@@ -39,6 +39,7 @@ use std::sync::{Mutex, MutexGuard, OnceLock};
 pub mod browser;
 pub mod chromedriver;
 pub mod config;
+pub mod downloads;
 mod error;
 pub mod page;
 pub mod poll;

@@ -1,40 +1,16 @@
-//! Saving: every figure's save menu gives a PNG, an SVG and its CSVs; "Open in Jupyter" and
-//! "Python script" give the state as code. Each download is intercepted (the Blob handed to
-//! `URL.createObjectURL` and the `<a download>` clicked), never trusted from the click, and
-//! read back: the SVG parses and holds the figure's title, every CSV number equals the page's,
-//! the notebook is nbformat 4.5 with the page's data.
+//! Saving figures: every figure's save menu gives a PNG, an SVG and its CSVs. Each download
+//! is intercepted (see `e2e::downloads`), never trusted from the click, and read back: the
+//! PNG has the canvas's size, the SVG parses and holds the figure's title, every CSV number
+//! equals the page's.
 
 use std::time::Duration;
 
+use e2e::downloads::{csv_rows, table_values, Save, CAPTURE};
 use e2e::{ensure, Lab, Result, Viewport};
-use serde_json::{json, Value as Json};
+use serde_json::json;
 
 /// The state the tests set: not the defaults, so every number is the page's own.
 const QUERY: &str = "?lr=0.2&iterations=20";
-
-/// Captures downloads: the Blob of each object URL, and each `<a download>` click (which
-/// then does not download).
-const CAPTURE: &str = "window.__saves = []; const blobs = new Map(); \
-  const create = URL.createObjectURL.bind(URL); \
-  URL.createObjectURL = (blob) => { const url = create(blob); blobs.set(url, blob); return url; }; \
-  HTMLAnchorElement.prototype.click = function () { \
-    const blob = blobs.get(this.href); if (!blob) return; \
-    const save = { name: this.download, type: blob.type, size: blob.size, text: null, png: null }; \
-    window.__saves.push(save); \
-    if (blob.type === 'image/png') blob.arrayBuffer().then((b) => { \
-      const v = new DataView(b); save.png = [v.getUint32(16), v.getUint32(20)]; }); \
-    else blob.text().then((t) => { save.text = t; }); };";
-
-/// One intercepted download.
-#[derive(Debug, serde::Deserialize)]
-struct Save {
-    name: String,
-    #[serde(rename = "type")]
-    mime: String,
-    size: u64,
-    text: Option<String>,
-    png: Option<(u32, u32)>,
-}
 
 /// Scrolls figure `figure`'s save button to the middle of the window and opens its menu.
 fn open_menu(lab: &Lab, figure: &str) -> Result<()> {
@@ -158,24 +134,6 @@ fn check_png(lab: &Lab, figure: &str, saved: &Save) -> Result<()> {
         saved.name
     );
     Ok(())
-}
-
-/// Parses CSV text into its header and rows of numbers, read as JavaScript reads them.
-fn csv_rows(lab: &Lab, text: &str) -> Result<(String, Vec<Vec<f64>>)> {
-    lab.js_as(
-        "const lines = arguments[0].trim().split('\\n'); \
-         return [lines[0], lines.slice(1).map((l) => l.split(',').map(Number))];",
-        vec![json!(text)],
-    )
-}
-
-/// The training table's exact numbers (`data-value`), row by row.
-fn table_values(lab: &Lab, table: &str) -> Result<Vec<Vec<f64>>> {
-    lab.js_as(
-        "return [...document.querySelectorAll(arguments[0] + ' tbody tr')].map((tr) => \
-           [...tr.querySelectorAll('td[data-value]')].map((td) => Number(td.dataset.value)));",
-        vec![json!(table)],
-    )
 }
 
 fn check_trajectory(lab: &Lab, saved: &Save, table: &str) -> Result<()> {
@@ -356,86 +314,4 @@ fn escape_closes_the_menu_and_returns_the_focus() -> Result<()> {
         "items {texts:?}"
     );
     lab.expect_clean_console("while opening and closing a save menu")
-}
-
-#[test]
-fn the_notebook_and_the_script_hold_the_page_state() -> Result<()> {
-    let lab = e2e::lab()?;
-    lab.open(QUERY)?;
-    lab.js(CAPTURE)?;
-    lab.click("#export-ipynb")?;
-    lab.wait_for_js(
-        "the notebook",
-        "return window.__saves[0]?.text != null;",
-        Duration::from_secs(20),
-    )?;
-    lab.click("#export-py")?;
-    lab.wait_for_js(
-        "the script",
-        "return window.__saves[1]?.text != null;",
-        Duration::from_secs(20),
-    )?;
-    let saves: Vec<Save> = lab.js_as("return window.__saves;", vec![])?;
-    let (nb, py) = (&saves[0], &saves[1]);
-    ensure!(
-        nb.name == "gd-lab-notebook-sgd-lr0.2-it20.ipynb",
-        "notebook named {}",
-        nb.name
-    );
-    ensure!(
-        py.name == "gd-lab-script-sgd-lr0.2-it20.py" && py.mime == "text/x-python",
-        "script {} {}",
-        py.name,
-        py.mime
-    );
-    let text = nb.text.clone().unwrap_or_default();
-    let doc: Json =
-        serde_json::from_str(&text).map_err(|e| e2e::Error::msg(format!("notebook JSON: {e}")))?;
-    ensure!(
-        doc["nbformat"] == 4 && doc["nbformat_minor"] == 5,
-        "nbformat {} {}",
-        doc["nbformat"],
-        doc["nbformat_minor"]
-    );
-    let code: String = doc["cells"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter(|c| c["cell_type"] == "code")
-        .flat_map(|c| c["source"].as_array().cloned().unwrap_or_default())
-        .filter_map(|l| l.as_str().map(String::from))
-        .collect();
-    let (x, y, table): (Vec<f64>, Vec<f64>, Vec<Vec<f64>>) = lab.js_as(
-        "const grab = (name) => arguments[0].split(name + ' = torch.tensor([')[1].split('])')[0].split(',').map((s) => s.trim()).filter((s) => s).map(Number); \
-         const d = window.wasmBindings.makeData(); \
-         const same = (a, b) => a.length === b.length && a.every((v, i) => v === b[i]); \
-         return [grab('X'), grab('Y'), [[same(grab('X'), [...d.x]) ? 1 : 0, same(grab('Y'), [...d.y]) ? 1 : 0]]];",
-        vec![json!(code)],
-    )?;
-    ensure!(
-        table[0] == [1.0, 1.0],
-        "the notebook's X/Y ({} and {} values) differ from the page's data",
-        x.len(),
-        y.len()
-    );
-    ensure!(
-        code.contains("lr=0.2") || code.contains("LR = 0.2"),
-        "no lr 0.2 in the code"
-    );
-    ensure!(
-        py.text
-            .as_deref()
-            .is_some_and(|t| t.contains("X = torch.tensor([")),
-        "the script has no data"
-    );
-    // Kept for the PyTorch check (tests/data/check_export.py, and the page's table beside it).
-    let out = e2e::workspace_root().join("target/export-e2e");
-    std::fs::create_dir_all(&out).map_err(|e| e2e::Error::msg(e.to_string()))?;
-    std::fs::write(out.join(&nb.name), &text).map_err(|e| e2e::Error::msg(e.to_string()))?;
-    std::fs::write(out.join(&py.name), py.text.clone().unwrap_or_default())
-        .map_err(|e| e2e::Error::msg(e.to_string()))?;
-    let rows = table_values(&lab, "#train-table")?;
-    std::fs::write(out.join("page-table.json"), json!(rows).to_string())
-        .map_err(|e| e2e::Error::msg(e.to_string()))?;
-    lab.expect_clean_console("while exporting the notebook and the script")
 }
