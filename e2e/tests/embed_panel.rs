@@ -81,7 +81,7 @@ fn the_embed_panel_updates_as_you_choose_and_copies() -> Result<()> {
 fn host(lab_origin: &str, sandbox: &str) -> String {
     format!(
         r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Course</title><link rel="icon" href="data:,"></head>
-<body><iframe id="lab" title="Lab" width="800" height="600" sandbox="{sandbox}" src="{lab_origin}/index.html?cells=data"></iframe></body></html>"#
+<body><iframe id="lab" onload="window.frameLoaded = true" title="Lab" width="800" height="600" sandbox="{sandbox}" src="{lab_origin}/index.html?cells=data"></iframe></body></html>"#
     )
 }
 
@@ -97,6 +97,9 @@ fn a_frame_without_allow_same_origin_says_what_to_allow() -> Result<()> {
         )
         .start()?;
     lab.goto(&site.url("/blocked.html"))?;
+    let loaded = "return window.frameLoaded === true;";
+    lab.wait_for_js("the frame to load", loaded, Duration::from_secs(30))
+        .map_err(|e| e.context(format!("served: {:?}", lab.site.served())))?;
     lab.enter_frame("#lab")?;
     lab.wait_for_js(
         "the note to show",
@@ -118,6 +121,7 @@ fn a_frame_without_allow_same_origin_says_what_to_allow() -> Result<()> {
     lab.screenshot("sandbox-blocked")?;
 
     lab.goto(&site.url("/allowed.html"))?;
+    lab.wait_for_js("the frame to load", loaded, Duration::from_secs(30))?;
     lab.enter_frame("#lab")?;
     lab.wait_ready(e2e::browser::READY_TIMEOUT)?;
     let note: bool = lab.js_as("return !!document.getElementById('sandbox-note');", vec![])?;
