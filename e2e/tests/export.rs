@@ -231,7 +231,12 @@ fn save_everything(lab: &Lab, figures: &[(&str, &str)]) -> Result<()> {
     lab.js(CAPTURE)?;
     for &(figure, title) in figures {
         check_png(lab, figure, &save(lab, figure, "png")?)?;
-        check_svg(lab, figure, &save(lab, figure, "svg")?, title)?;
+        let svg = save(lab, figure, "svg")?;
+        check_svg(lab, figure, &svg, title)?;
+        // Kept to look at beside the canvas's PNG.
+        let out = e2e::workspace_root().join("target/export-e2e");
+        std::fs::create_dir_all(&out)?;
+        std::fs::write(out.join(&svg.name), svg.text.unwrap_or_default())?;
         let items: Vec<String> = lab.js_as(
             "return [...document.querySelectorAll(`#save-menu-${arguments[0]} button`)].map((b) => b.dataset.format).filter((f) => f !== 'png' && f !== 'svg');",
             vec![json!(figure)],
