@@ -40,6 +40,7 @@ pub mod axe;
 pub mod browser;
 pub mod chromedriver;
 pub mod config;
+pub mod downloads;
 mod error;
 pub mod page;
 pub mod poll;

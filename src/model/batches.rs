@@ -123,6 +123,13 @@ impl<'a, O: Objective> Batches<'a, O> {
     }
 }
 
+/// The order of the points in each of the first `passes` passes of a run shuffled with
+/// `seed`: the very permutations [`Batches`] draws, for code that replays them elsewhere.
+pub fn pass_orders(n: usize, seed: u64, passes: usize) -> Vec<Vec<usize>> {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    (0..passes).map(|_| permutation(&mut rng, n)).collect()
+}
+
 /// A uniformly random permutation of 0..n (Fisher–Yates, from the back).
 fn permutation(rng: &mut ChaCha8Rng, n: usize) -> Vec<usize> {
     let mut order: Vec<usize> = (0..n).collect();

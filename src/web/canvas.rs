@@ -1,10 +1,13 @@
-//! The page's plotters backend: `plotters-canvas`, with text measured by the canvas itself.
+//! The page's plotters backends: `plotters-canvas` for the screen and plotters' SVG backend
+//! for saved figures, both with text measured by a canvas's 2D context.
 //!
 //! On wasm32, plotters measures text by adding a `<span style="…">` to the page. Under the
 //! lab's `style-src 'self'` policy that inline style is refused (a console error per label)
-//! and the measurement comes out wrong; it also forces a page layout per label. Here the
-//! canvas's own `measureText` answers instead, with the font the canvas draws with.
+//! and the measurement comes out wrong; it also forces a page layout per label. Here a
+//! canvas's own `measureText` answers instead, with the font the canvas draws with, so the
+//! SVG's labels are laid out exactly as the canvas's.
 
+use plotters::backend::SVGBackend;
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
     FontTransform,
@@ -13,47 +16,65 @@ use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-/// A canvas backend that measures text with the canvas's `measureText`.
-pub struct LabCanvas {
-    inner: CanvasBackend,
+/// A backend whose text is measured with a canvas's `measureText`.
+pub struct Measured<B> {
+    inner: B,
     context: CanvasRenderingContext2d,
+}
+
+/// The canvas backend of the page's figures.
+pub type LabCanvas = Measured<CanvasBackend>;
+
+/// The SVG backend of saved figures, writing into a `String`.
+pub type LabSvg<'a> = Measured<SVGBackend<'a>>;
+
+fn context_2d(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
+    canvas
+        .get_context("2d")
+        .ok()??
+        .dyn_into::<CanvasRenderingContext2d>()
+        .ok()
 }
 
 impl LabCanvas {
     /// The backend for `canvas`, or `None` when it has no 2D context.
     pub fn new(canvas: HtmlCanvasElement) -> Option<Self> {
-        let context = canvas
-            .get_context("2d")
-            .ok()??
-            .dyn_into::<CanvasRenderingContext2d>()
-            .ok()?;
         Some(Self {
+            context: context_2d(&canvas)?,
             inner: CanvasBackend::with_canvas_object(canvas)?,
-            context,
         })
     }
 }
 
-/// plotters-canvas's error type, which it does not export by name.
-type CanvasError = <CanvasBackend as DrawingBackend>::ErrorType;
-type Done = Result<(), DrawingErrorKind<CanvasError>>;
+impl<'a> LabSvg<'a> {
+    /// An SVG of `size` pixels written into `out`, measuring text with `canvas`'s context
+    /// (the figure's own canvas: the same fonts as on screen).
+    pub fn new(out: &'a mut String, size: (u32, u32), canvas: &HtmlCanvasElement) -> Option<Self> {
+        Some(Self {
+            context: context_2d(canvas)?,
+            inner: SVGBackend::with_string(out, size),
+        })
+    }
+}
 
-impl DrawingBackend for LabCanvas {
-    type ErrorType = CanvasError;
+type Done<E> = Result<(), DrawingErrorKind<E>>;
+
+impl<B: DrawingBackend> DrawingBackend for Measured<B> {
+    type ErrorType = B::ErrorType;
 
     fn get_size(&self) -> (u32, u32) {
         self.inner.get_size()
     }
 
-    fn ensure_prepared(&mut self) -> Done {
+    fn ensure_prepared(&mut self) -> Done<B::ErrorType> {
         self.inner.ensure_prepared()
     }
 
-    fn present(&mut self) -> Done {
+    fn present(&mut self) -> Done<B::ErrorType> {
         self.inner.present()
     }
 
-    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Done {
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Done<B::ErrorType> {
         self.inner.draw_pixel(point, color)
     }
 
@@ -62,7 +83,7 @@ impl DrawingBackend for LabCanvas {
         from: BackendCoord,
         to: BackendCoord,
         style: &S,
-    ) -> Done {
+    ) -> Done<B::ErrorType> {
         self.inner.draw_line(from, to, style)
     }
 
@@ -72,7 +93,7 @@ impl DrawingBackend for LabCanvas {
         b: BackendCoord,
         style: &S,
         fill: bool,
-    ) -> Done {
+    ) -> Done<B::ErrorType> {
         self.inner.draw_rect(a, b, style, fill)
     }
 
@@ -80,7 +101,7 @@ impl DrawingBackend for LabCanvas {
         &mut self,
         path: I,
         style: &S,
-    ) -> Done {
+    ) -> Done<B::ErrorType> {
         self.inner.draw_path(path, style)
     }
 
@@ -90,7 +111,7 @@ impl DrawingBackend for LabCanvas {
         radius: u32,
         style: &S,
         fill: bool,
-    ) -> Done {
+    ) -> Done<B::ErrorType> {
         self.inner.draw_circle(center, radius, style, fill)
     }
 
@@ -98,11 +119,16 @@ impl DrawingBackend for LabCanvas {
         &mut self,
         vert: I,
         style: &S,
-    ) -> Done {
+    ) -> Done<B::ErrorType> {
         self.inner.fill_polygon(vert, style)
     }
 
-    fn draw_text<S: BackendTextStyle>(&mut self, text: &str, style: &S, pos: BackendCoord) -> Done {
+    fn draw_text<S: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &S,
+        pos: BackendCoord,
+    ) -> Done<B::ErrorType> {
         self.inner.draw_text(text, style, pos)
     }
 

@@ -170,6 +170,7 @@ fn ensure_panels(prefix: &str, iterations: &[usize]) {
             canvas.set_id(&format!("fig-{name}"));
             set_attr(&canvas, "data-figure", &name);
             dom::append(&figure, &canvas);
+            super::save_menu::attach(&figure, &name);
             dom::append(&pair, &figure);
         }
         dom::append(&container, &pair);

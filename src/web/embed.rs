@@ -105,8 +105,8 @@ fn apply_layout(config: &LabConfig) {
     }
 }
 
-/// Shows a link to the lab as it is now, and copies it where the browser allows.
-pub fn share() {
+/// The lab's address with the query of its state now: what Share shows.
+pub fn share_url() -> Option<String> {
     let config = with_lab(|lab| {
         let mut config = lab.config.clone();
         config.practice_lr = lab
@@ -115,20 +115,29 @@ pub fn share() {
             .map(|(lr, _)| *lr)
             .or(config.practice_lr);
         config
-    });
-    let Some(config) = config else { return };
-    let location = dom::window().location();
-    let base = format!(
-        "{}{}",
-        location.origin().unwrap_or_default(),
-        location.pathname().unwrap_or_default()
-    );
+    })?;
     let query = config.to_query();
-    let url = if query.is_empty() {
+    let base = page_address();
+    Some(if query.is_empty() {
         base
     } else {
         format!("{base}?{query}")
-    };
+    })
+}
+
+/// The page's origin and path, without query or fragment.
+pub fn page_address() -> String {
+    let location = dom::window().location();
+    format!(
+        "{}{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default()
+    )
+}
+
+/// Shows a link to the lab as it is now, and copies it where the browser allows.
+pub fn share() {
+    let Some(url) = share_url() else { return };
     let (Some(box_), Some(input)) = (
         by_id("share-box"),
         by_id_as::<HtmlInputElement>("share-url"),

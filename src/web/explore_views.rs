@@ -2,8 +2,9 @@
 //! redrawn according to the update's `Changes`, all at the same iteration.
 
 use super::dom::{self, by_id, set_text, set_text_by_id};
+use super::figure_view::FigureView;
 use super::lab::{with_lab, Lab};
-use super::render::{costs_text, keep_surface, paint_framed, paint_layered, pointer_to_surface};
+use super::render::{costs_text, pointer_to_surface, show};
 use super::table;
 use super::views::{optimum2, optimum3, paint_contour, paint_training_data, true_line, y_range};
 use crate::app::explore::{Changes, Explorer};
@@ -11,10 +12,10 @@ use crate::app::explore_keys::verdict_text;
 use crate::app::formula_edit::{cost_key, line_model};
 use crate::app::notes::short;
 use crate::figures::contour::{ContourView, PathOverlay};
-use crate::figures::cost_curve::{self, CostCurveView, Run};
+use crate::figures::cost_curve::{CostCurveView, Run};
 use crate::figures::data_space::Line;
-use crate::figures::surface::{self, SurfacePath, SurfaceView};
-use crate::figures::{palette, ContourImage, Layers, Marker};
+use crate::figures::surface::{SurfacePath, SurfaceView};
+use crate::figures::{palette, ContourImage, Marker};
 
 /// What the explorer's contour base shows: the lab's data, or its own new noise, and grid.
 fn explore_key(lab: &Lab, e: &Explorer) -> String {
@@ -162,7 +163,7 @@ fn explore_contour(
         e.last(),
         verdict_text(e)
     );
-    paint_contour("explore-contour", &alt, &explore_key(lab, e), &view);
+    paint_contour("explore-contour", &alt, &explore_key(lab, e), view);
 }
 
 fn explore_cost(e: &Explorer, i: usize, current: &str, kept: &[String]) {
@@ -199,9 +200,7 @@ fn explore_cost(e: &Explorer, i: usize, current: &str, kept: &[String]) {
         costs_text(&e.run.cost),
         short(e.run.cost[i])
     );
-    paint_framed("explore-cost", &alt, |area, style| {
-        cost_curve::draw(area, &view, style)
-    });
+    show("explore-cost", &alt, &FigureView::Costs(view), None);
 }
 
 fn explore_surface(lab: &Lab, e: &Explorer, i: usize, current: &str) {
@@ -233,16 +232,12 @@ fn explore_surface(lab: &Lab, e: &Explorer, i: usize, current: &str) {
     );
     // The base layer depends on the view angle, the data and the cost (the grid is theirs).
     let key = format!("{:?}/{:?}/{}", e.angles.0, e.angles.1, explore_key(lab, e));
-    let (base, _) = paint_layered(
+    show(
         "explore-surface",
         &alt,
-        &key,
-        |area, style| surface::draw_layers(area, &view, style, Layers::Base),
-        |area, style| surface::draw_layers(area, &view, style, Layers::Overlays),
+        &FigureView::Surface(view),
+        Some(&key),
     );
-    if let Some(frame) = base {
-        keep_surface("explore-surface", frame);
-    }
 }
 
 fn kept_legend(current: &str, kept: &[String]) {

@@ -15,6 +15,10 @@ use crate::app::notebook::{opening_cells, Cell, Changes, Msg};
 pub fn start() {
     // With `lab-ready`, splits a load into fetching and compiling, and drawing.
     mark("lab-start");
+    // The lab runs: the static note for sandboxed frames where it cannot is not needed.
+    if let Some(note) = by_id("sandbox-note") {
+        note.remove();
+    }
     let config = embed::read_config();
     let opening = opening_cells(&config);
     install(Lab::new(config));
@@ -129,6 +133,9 @@ fn wire_controls() {
     });
     on_click("restart", || apply(Msg::Restart));
     on_click("share", embed::share);
+    super::embed_panel::wire();
+    super::export_page::wire();
+    super::save_menu::attach_all();
     dom::listen(&dom::document(), "keydown", on_key);
     cells::wire_practice();
     super::formula_editor::wire();

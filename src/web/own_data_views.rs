@@ -114,7 +114,7 @@ fn bowls(lab: &Lab) {
         short(lab_data::elongation(&ra))
     );
     let key = format!("raw-{}", lab_key(lab));
-    paint_contour("bowl-raw", &alt, &key, &raw_view);
+    paint_contour("bowl-raw", &alt, &key, raw_view);
     let std_view = ContourView {
         title: "The bowl on standardized x",
         image,
@@ -126,7 +126,7 @@ fn bowls(lab: &Lab) {
         "Contour plot of the cost on standardized x: λmax/λmin = {}, a round bowl.",
         short(lab_data::elongation(&sa))
     );
-    paint_contour("bowl-standard", &alt, &lab_key(lab), &std_view);
+    paint_contour("bowl-standard", &alt, &lab_key(lab), std_view);
 }
 
 /// After the training cell: the table's caption (which x) and the line in x's own units.

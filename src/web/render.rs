@@ -1,5 +1,6 @@
 //! Drawing figures on the page's canvases: size each canvas for the device pixel ratio, draw
-//! with `plotters-canvas`, give it a text alternative, and keep its [`PlotFrame`] for pointers.
+//! with `plotters-canvas`, give it a text alternative, and keep its [`PlotFrame`] for pointers;
+//! on request, draw the same view as an SVG for a save.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -9,17 +10,20 @@ use plotters::prelude::{DrawingArea, IntoDrawingArea};
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, MouseEvent};
 
-use super::canvas::LabCanvas;
+use super::canvas::{LabCanvas, LabSvg};
 use super::dom::{self, by_id_as};
+use super::figure_view::{Drawn, FigureView};
 use super::lab::{with_lab, Lab};
 use crate::app::notes::{fmt, short};
-use crate::figures::{FigureError, PlotFrame, Style, SurfaceFrame};
+use crate::figures::{FigureError, Layers, PlotFrame, Style, SurfaceFrame};
 
 thread_local! {
     static FRAMES: RefCell<HashMap<String, PlotFrame>> = RefCell::new(HashMap::new());
     static SURFACES: RefCell<HashMap<String, SurfaceFrame>> = RefCell::new(HashMap::new());
     /// Offscreen base layers, by what they show and their size.
     static BASES: RefCell<HashMap<String, HtmlCanvasElement>> = RefCell::new(HashMap::new());
+    /// The figure whose SVG a save asked for, and the SVG once drawn.
+    static SVG: RefCell<(Option<String>, Option<String>)> = const { RefCell::new((None, None)) };
 }
 
 /// The drawing area every figure function receives in the browser.
@@ -45,15 +49,63 @@ fn prepare(name: &str) -> Option<(HtmlCanvasElement, Style)> {
     Some((canvas, Style::new(dpr)))
 }
 
-/// Draws figure `name` with `draw`, and describes it for screen readers with `alt`.
-pub fn paint<T>(
-    name: &str,
-    alt: &str,
-    draw: impl FnOnce(&Area, &Style) -> Result<T, FigureError>,
-) -> Option<T> {
-    let (canvas, style) = prepare(name)?;
+/// Draws figure `name` from `view`, describes it for screen readers with `alt`, and keeps
+/// what pointers need. With `base_key`, a layered view draws its base once per key and size
+/// (see [`paint_layered`]). When a save asked for this figure's SVG, the same view is also
+/// drawn whole onto the SVG backend.
+pub fn show(name: &str, alt: &str, view: &FigureView<'_>, base_key: Option<&str>) {
+    let Some((canvas, style)) = prepare(name) else {
+        return;
+    };
     describe(&canvas, alt);
-    draw_on(name, canvas, &style, draw)
+    capture(name, &canvas, &style, view);
+    let (base, top) = match base_key.filter(|_| view.layered()) {
+        Some(key) => paint_layered(name, &canvas, &style, key, view),
+        None => (
+            None,
+            draw_on(name, canvas, &style, |a, s| view.draw(a, s, Layers::All)),
+        ),
+    };
+    for drawn in [base, top].into_iter().flatten() {
+        match drawn {
+            Drawn::Plot(frame) => {
+                FRAMES.with(|f| f.borrow_mut().insert(name.to_string(), frame));
+            }
+            Drawn::Surface(frame) if !frame.is_empty() => {
+                SURFACES.with(|f| f.borrow_mut().insert(name.to_string(), frame));
+            }
+            Drawn::Surface(_) => {}
+        }
+    }
+}
+
+/// Draws `view` as an SVG when [`svg_of`] asked for figure `name`.
+fn capture(name: &str, canvas: &HtmlCanvasElement, style: &Style, view: &FigureView<'_>) {
+    let wanted = SVG.with(|c| c.borrow().0.as_deref() == Some(name));
+    if !wanted {
+        return;
+    }
+    let mut out = String::new();
+    let drawn = LabSvg::new(&mut out, (canvas.width(), canvas.height()), canvas).map(|svg| {
+        let area = svg.into_drawing_area();
+        view.draw(&area, style, Layers::All)
+            .and_then(|_| area.present().map_err(FigureError::from))
+    });
+    match drawn {
+        Some(Ok(())) => SVG.with(|c| c.borrow_mut().1 = Some(out)),
+        Some(Err(e)) => dom::warn(&format!("figure {name} as SVG: {e}")),
+        None => dom::warn(&format!(
+            "figure {name} as SVG: no 2D context to measure text"
+        )),
+    }
+}
+
+/// The SVG of figure `name`, drawn from the view that `redraw` (the figure's cell drawing
+/// itself again from the lab's state) builds; `None` if it drew nothing.
+pub fn svg_of(name: &str, redraw: impl FnOnce()) -> Option<String> {
+    SVG.with(|c| *c.borrow_mut() = (Some(name.to_string()), None));
+    redraw();
+    SVG.with(|c| std::mem::take(&mut *c.borrow_mut()).1)
 }
 
 fn describe(canvas: &HtmlCanvasElement, alt: &str) {
@@ -85,17 +137,13 @@ fn draw_on<T>(
 /// size; otherwise the kept one is copied. The overlays are drawn on top every time. So
 /// scrubbing never projects the 3D mesh again, and the lab's nine contour plots fill their
 /// colour image once. Returns what the base (if drawn now) and the overlays returned.
-pub fn paint_layered<T>(
+fn paint_layered(
     name: &str,
-    alt: &str,
+    canvas: &HtmlCanvasElement,
+    style: &Style,
     key: &str,
-    base: impl FnOnce(&Area, &Style) -> Result<T, FigureError>,
-    overlays: impl FnOnce(&Area, &Style) -> Result<T, FigureError>,
-) -> (Option<T>, Option<T>) {
-    let Some((canvas, style)) = prepare(name) else {
-        return (None, None);
-    };
-    describe(&canvas, alt);
+    view: &FigureView<'_>,
+) -> (Option<Drawn>, Option<Drawn>) {
     let key = format!(
         "{key}/{}x{}/{}",
         canvas.width(),
@@ -105,7 +153,7 @@ pub fn paint_layered<T>(
     let cached = BASES.with(|b| b.borrow().get(&key).cloned());
     let (offscreen, drawn) = match cached {
         Some(offscreen) => (offscreen, None),
-        None => match draw_base(name, &canvas, &style, key, base) {
+        None => match draw_base(name, canvas, style, key, view) {
             Some((offscreen, t)) => (offscreen, Some(t)),
             None => return (None, None),
         },
@@ -122,25 +170,30 @@ pub fn paint_layered<T>(
         "drawImage",
         context.draw_image_with_html_canvas_element(&offscreen, 0.0, 0.0),
     );
-    (drawn, draw_on(name, canvas, &style, overlays))
+    let top = draw_on(name, canvas.clone(), style, |a, s| {
+        view.draw(a, s, Layers::Overlays)
+    });
+    (drawn, top)
 }
 
 /// Most base layers kept at once (each is a canvas-sized bitmap).
 const MAX_BASES: usize = 8;
 
-fn draw_base<T>(
+fn draw_base(
     name: &str,
     canvas: &HtmlCanvasElement,
     style: &Style,
     key: String,
-    base: impl FnOnce(&Area, &Style) -> Result<T, FigureError>,
-) -> Option<(HtmlCanvasElement, T)> {
+    view: &FigureView<'_>,
+) -> Option<(HtmlCanvasElement, Drawn)> {
     let offscreen = dom::create("canvas", "")
         .dyn_into::<HtmlCanvasElement>()
         .ok()?;
     offscreen.set_width(canvas.width());
     offscreen.set_height(canvas.height());
-    let t = draw_on(name, offscreen.clone(), style, base)?;
+    let t = draw_on(name, offscreen.clone(), style, |a, s| {
+        view.draw(a, s, Layers::Base)
+    })?;
     BASES.with(|b| {
         let mut bases = b.borrow_mut();
         if bases.len() >= MAX_BASES {
@@ -149,35 +202,6 @@ fn draw_base<T>(
         bases.insert(key, offscreen.clone());
     });
     Some((offscreen, t))
-}
-
-/// Keeps the node positions of a 3D figure drawn by [`paint_layered`].
-pub fn keep_surface(name: &str, frame: SurfaceFrame) {
-    SURFACES.with(|f| f.borrow_mut().insert(name.to_string(), frame));
-}
-
-/// Draws a 2D figure in layers (see [`paint_layered`]) and keeps its frame for pointers.
-pub fn paint_layered_framed(
-    name: &str,
-    alt: &str,
-    key: &str,
-    base: impl FnOnce(&Area, &Style) -> Result<PlotFrame, FigureError>,
-    overlays: impl FnOnce(&Area, &Style) -> Result<PlotFrame, FigureError>,
-) {
-    if let (_, Some(frame)) = paint_layered(name, alt, key, base, overlays) {
-        FRAMES.with(|f| f.borrow_mut().insert(name.to_string(), frame));
-    }
-}
-
-/// Draws a 2D figure and keeps its frame for pointer events.
-pub fn paint_framed(
-    name: &str,
-    alt: &str,
-    draw: impl FnOnce(&Area, &Style) -> Result<PlotFrame, FigureError>,
-) {
-    if let Some(frame) = paint(name, alt, draw) {
-        FRAMES.with(|f| f.borrow_mut().insert(name.to_string(), frame));
-    }
 }
 
 /// A pointer's position in the canvas's backend pixels, and the pixels per CSS pixel.

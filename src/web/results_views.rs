@@ -2,16 +2,17 @@
 //! cost curve) and the practice's comparison of two learning rates.
 
 use super::dom::set_text_by_id;
+use super::figure_view::FigureView;
 use super::lab::{with_lab, Lab};
-use super::render::{costs_text, optimum_text, paint, paint_framed};
+use super::render::{costs_text, optimum_text, show};
 use super::views::{lab_key, optimum2, optimum3, paint_contour};
 use crate::app::explore::Scene;
 use crate::app::formula_notes;
 use crate::app::notes::{self, short};
 use crate::app::{describe, plural};
 use crate::figures::contour::{ContourView, PathOverlay};
-use crate::figures::cost_curve::{self, CostCurveView, Run};
-use crate::figures::surface::{self, SurfacePath, SurfaceView};
+use crate::figures::cost_curve::{CostCurveView, Run};
+use crate::figures::surface::{SurfacePath, SurfaceView};
 use crate::figures::{palette, Marker};
 use crate::model::Trajectory;
 
@@ -55,9 +56,7 @@ fn results_surface(scene: &Scene, run: &Trajectory, label: &str, path: &str) {
         costs_text(&run.cost),
         path
     );
-    paint("results-surface", &alt, |area, style| {
-        surface::draw(area, &view, style)
-    });
+    show("results-surface", &alt, &FigureView::Surface(view), None);
 }
 
 fn results_contour(lab: &Lab, run: &Trajectory, label: &str) {
@@ -84,7 +83,7 @@ fn results_contour(lab: &Lab, run: &Trajectory, label: &str) {
         describe::path_sentence(run, scene.analysis.as_ref(), &lab.grid_spec()),
         optimum_text(lab)
     );
-    paint_contour("results-contour", &alt, &lab_key(lab), &view);
+    paint_contour("results-contour", &alt, &lab_key(lab), view);
 }
 
 /// Practice (b): LOSS and LOSS2 on one chart, and what the comparison shows.
@@ -143,7 +142,5 @@ fn paint_costs(name: &str, title: &str, alt: &str, runs: &[Run<'_>]) {
         log_y: false,
         current: None,
     };
-    paint_framed(name, alt, |area, style| {
-        cost_curve::draw(area, &view, style)
-    });
+    show(name, alt, &FigureView::Costs(view), None);
 }

@@ -3,15 +3,16 @@
 //! comparison in `results_views`). Every number drawn here comes
 //! from the `Lab` the cells computed.
 
+use super::figure_view::FigureView;
 use super::lab::{with_lab, Lab};
-use super::render::{optimum_text, paint, paint_framed, paint_layered_framed};
+use super::render::{optimum_text, show};
 use crate::app::formula_edit::{cost_key, line_model};
 use crate::app::notes::short;
 use crate::app::{describe, plural};
-use crate::figures::contour::{self, ContourView, PathOverlay};
-use crate::figures::data_space::{self, DataView, Line};
-use crate::figures::surface::{self, SurfaceView};
-use crate::figures::{palette, Layers, Marker};
+use crate::figures::contour::{ContourView, PathOverlay};
+use crate::figures::data_space::{DataView, Line};
+use crate::figures::surface::SurfaceView;
+use crate::figures::{palette, Marker};
 use crate::model::{Analysis, Samples, Trajectory};
 
 pub(super) fn optimum2(a: Option<Analysis>) -> Option<(f64, f64)> {
@@ -32,14 +33,8 @@ pub(super) fn lab_key(lab: &Lab) -> String {
 }
 
 /// Draws a contour plot whose colour image and axes come from the shared base layer `key`.
-pub(super) fn paint_contour(name: &str, alt: &str, key: &str, view: &ContourView<'_>) {
-    paint_layered_framed(
-        name,
-        alt,
-        key,
-        |area, style| contour::draw_layers(area, view, style, Layers::Base),
-        |area, style| contour::draw_layers(area, view, style, Layers::Overlays),
-    );
+pub(super) fn paint_contour(name: &str, alt: &str, key: &str, view: ContourView<'_>) {
+    show(name, alt, &FigureView::Contour(view), Some(key));
 }
 
 /// The true line of the lab's data, in the units it is fitted in, when it has one.
@@ -100,9 +95,7 @@ pub fn data_cell() {
             model_line: None,
             y_range: None,
         };
-        paint_framed("data", &alt, |area, style| {
-            data_space::draw(area, &view, style)
-        });
+        show("data", &alt, &FigureView::Data(view), None);
     });
 }
 
@@ -136,9 +129,8 @@ pub fn surface_cell() {
             current: None,
             optimum: optimum3(scene.analysis),
         };
-        paint("surface", &format!("3D surface. {alt}"), |area, style| {
-            surface::draw(area, &view, style)
-        });
+        let alt3 = format!("3D surface. {alt}");
+        show("surface", &alt3, &FigureView::Surface(view), None);
         let view = ContourView {
             title: "Cost contours",
             image,
@@ -150,7 +142,7 @@ pub fn surface_cell() {
             "contour",
             &format!("Contour plot. {alt}"),
             &lab_key(lab),
-            &view,
+            view,
         );
     });
 }
@@ -199,7 +191,7 @@ pub fn run_pair(prefix: &str, run: &Trajectory, i: usize) {
             "Contour plot with the {} visited up to {state}. The whole run: {path}",
             plural::count(i + 1, "point", "points")
         );
-        paint_contour(&format!("{prefix}-{i}-params"), &alt, &lab_key(lab), &view);
+        paint_contour(&format!("{prefix}-{i}-params"), &alt, &lab_key(lab), view);
     });
 }
 
@@ -227,7 +219,5 @@ pub fn paint_training_data(
         }),
         y_range,
     };
-    paint_framed(name, alt, |area, style| {
-        data_space::draw(area, &view, style)
-    });
+    show(name, alt, &FigureView::Data(view), None);
 }
