@@ -6,7 +6,8 @@
 
 use super::input::{flag, number, url_seed, whole};
 use super::notebook::Cell;
-use super::{data_param, datasets};
+use super::race::Entry;
+use super::{data_param, datasets, race_url};
 use crate::model::{DataSpec, Samples};
 
 /// The cells of the notebook, in order, by the names the `cells` parameter uses
@@ -63,6 +64,14 @@ pub struct LabConfig {
     pub standardize: bool,
     /// Points given inline (at most 200); win over `dataset`.
     pub data: Option<Samples>,
+    /// The lab run's optimizer, by its API name (`sgd`, `adam`, `rmsprop`, `adagrad`).
+    pub optimizer: &'static str,
+    /// The lab run's momentum (`sgd` and `rmsprop` only).
+    pub momentum: Option<f64>,
+    /// The lab run's batch size; `None` (or more than the points) is the full batch.
+    pub batch_size: Option<usize>,
+    /// The race's entries; `None` is the default race.
+    pub race: Option<Vec<Entry>>,
 }
 
 impl Default for LabConfig {
@@ -83,6 +92,10 @@ impl Default for LabConfig {
             dataset: None,
             standardize: false,
             data: None,
+            optimizer: "sgd",
+            momentum: None,
+            batch_size: None,
+            race: None,
         }
     }
 }
@@ -105,6 +118,7 @@ pub fn figure_names() -> Vec<String> {
         .map(String::from),
     );
     names.push("practice-compare".into());
+    names.extend(["race-contour", "race-surface", "race-cost"].map(String::from));
     names
 }
 
@@ -124,6 +138,7 @@ impl LabConfig {
             }
         }
         data_param::apply_precedence(&mut config, &given, &mut notices);
+        race_url::check_momentum(config.optimizer, &mut config.momentum, &mut notices);
         (config, notices)
     }
 
@@ -143,6 +158,10 @@ impl LabConfig {
             "dataset" => self.dataset = Some(datasets::parse_name(value)?),
             "standardize" => self.standardize = flag(value)?,
             "data" => self.data = Some(data_param::parse_inline(value)?),
+            "optimizer" => self.optimizer = race_url::parse_optimizer(value)?,
+            "momentum" => self.momentum = Some(race_url::parse_momentum(value)?),
+            "batchSize" => self.batch_size = Some(race_url::parse_url_batch_size(value)?),
+            "race" => self.race = Some(race_url::parse_race(value)?),
             _ => return Err("not a parameter of this lab".into()),
         }
         Ok(())
@@ -186,6 +205,28 @@ impl LabConfig {
             self.dataset.is_none(),
         );
         push("standardize", "1".into(), !self.standardize);
+        push(
+            "optimizer",
+            self.optimizer.into(),
+            self.optimizer == d.optimizer,
+        );
+        let momentum = self.momentum.map(|m| m.to_string());
+        push(
+            "momentum",
+            momentum.clone().unwrap_or_default(),
+            momentum.is_none(),
+        );
+        let batch = self.batch_size.map(|b| b.to_string());
+        push(
+            "batchSize",
+            batch.clone().unwrap_or_default(),
+            batch.is_none(),
+        );
+        let race = self
+            .race
+            .as_ref()
+            .map(|r| race_url::format_race(r, self.lr));
+        push("race", race.clone().unwrap_or_default(), race.is_none());
         data_param::push_data(self.data.as_ref(), &mut parts);
         parts.join("&")
     }
