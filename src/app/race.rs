@@ -191,18 +191,15 @@ pub fn default_lr(optimizer: &Optimizer, lab_lr: f64) -> f64 {
 
 /// The race the page starts with: plain SGD, SGD with momentum 0.9, Adam, RMSprop.
 pub fn default_race() -> Vec<Entry> {
-    let mut momentum = crate::model::Sgd::default();
-    momentum.momentum = 0.9;
-    ["sgd", "sgd", "adam", "rmsprop"]
-        .iter()
-        .enumerate()
-        .filter_map(|(k, name)| Optimizer::with_defaults(name).map(|o| (k, o)))
-        .map(|(k, optimizer)| Entry {
-            optimizer: if k == 1 {
-                Optimizer::Sgd(momentum)
-            } else {
-                optimizer
-            },
+    let momentum = Optimizer::Sgd(crate::model::Sgd {
+        momentum: 0.9,
+        ..Default::default()
+    });
+    let named = |name| Optimizer::with_defaults(name).unwrap_or_default();
+    [named("sgd"), momentum, named("adam"), named("rmsprop")]
+        .into_iter()
+        .map(|optimizer| Entry {
+            optimizer,
             lr: None,
         })
         .collect()

@@ -9,7 +9,8 @@ use super::{explore_view, results_views, table, views};
 use crate::app::config::TRAIN_PANELS;
 use crate::app::input;
 use crate::app::notebook::Cell;
-use crate::app::notes::{self, fmt, short};
+use crate::app::notes::{fmt, short};
+use crate::app::race_run;
 use crate::model::limits::COST_BOUND;
 use crate::model::Trajectory;
 
@@ -29,6 +30,7 @@ pub fn run(cell: Cell) -> Result<(), String> {
         }
         Cell::Explore => explore_view::open(),
         Cell::Practice => compute_practice()?,
+        Cell::Race => super::race_form::compute()?,
         Cell::Objective | Cell::Model | Cell::Surface | Cell::Results => {}
     }
     show_outputs(cell);
@@ -59,6 +61,7 @@ pub fn render_cell(cell: Cell) {
             render_run(cell, |lab| lab.practice.clone());
             results_views::compare_cell();
         }
+        Cell::Race => super::race_views::draw(),
         Cell::Objective => {}
     }
 }
@@ -95,10 +98,16 @@ fn render_run(cell: Cell, pick: impl FnOnce(&mut super::lab::Lab) -> Option<(f64
         set_text_by_id("train-final", &final_line(&run));
     }
     let note = with_lab(|lab| {
-        lab.scene
-            .as_ref()?
+        let scene = lab.scene.as_ref()?;
+        let (problem, batch_note) = lab.lab_problem(scene);
+        let full = problem.batching.batch_size.is_none();
+        let (class, mut text) = scene
             .analysis
-            .map(|a| notes::verdict_note(&a, lr))
+            .map(|a| race_run::lab_run_note(&a, &problem.optimizer, full, lr))?;
+        if let Some(note) = batch_note {
+            text = format!("{note} {text}");
+        }
+        Some((class, text))
     })
     .flatten();
     if let (Some((class, text)), Some(el)) = (note, by_id(&format!("{prefix}-verdict"))) {

@@ -23,7 +23,7 @@ fn explore_key(e: &Explorer) -> String {
 }
 
 /// Colours of kept runs, after the current run's vermillion.
-const KEPT_COLORS: [plotters::style::RGBColor; 6] = [
+pub(super) const KEPT_COLORS: [plotters::style::RGBColor; 6] = [
     palette::SKY_BLUE,
     palette::REDDISH_PURPLE,
     palette::BLUISH_GREEN,
@@ -31,7 +31,7 @@ const KEPT_COLORS: [plotters::style::RGBColor; 6] = [
     palette::BLUE,
     palette::BLACK,
 ];
-const KEPT_MARKERS: [Marker; 6] = [
+pub(super) const KEPT_MARKERS: [Marker; 6] = [
     Marker::Square,
     Marker::Diamond,
     Marker::Triangle,

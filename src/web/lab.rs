@@ -5,8 +5,11 @@ use std::cell::RefCell;
 use crate::app::config::LabConfig;
 use crate::app::explore::{Explorer, Scene};
 use crate::app::notebook::Notebook;
+use crate::app::race::effective_batch;
+use crate::app::race_run::RaceResult;
+use crate::app::race_url::lab_optimizer;
 use crate::figures::contour::ContourImage;
-use crate::model::{GridSpec, InputError, TrainConfig, Trajectory};
+use crate::model::{Batching, GridSpec, InputError, Problem, TrainConfig, Trajectory};
 
 /// Everything the run cells computed so far.
 pub struct Lab {
@@ -26,6 +29,10 @@ pub struct Lab {
     pub explore_contour: Option<ContourImage>,
     /// The cells shown and run since the last restart, and the execution counter.
     pub notebook: Notebook,
+    /// The last race that ran.
+    pub race: Option<RaceResult>,
+    /// The race's cost chart on a log scale.
+    pub race_log: bool,
 }
 
 thread_local! {
@@ -58,12 +65,17 @@ impl Lab {
             practice: None,
             explorer: None,
             explore_contour: None,
+            race: None,
+            race_log: false,
         }
     }
 
     /// Forgets every result (Restart).
     pub fn clear(&mut self) {
+        let log = self.race_log;
         *self = Self::new(self.config.clone());
+        // The checkbox keeps its state across a restart; so does the chart it sets.
+        self.race_log = log;
     }
 
     /// The grid the page draws.
@@ -100,9 +112,23 @@ impl Lab {
             .scene
             .as_ref()
             .ok_or_else(|| InputError::new("data", "run the data cell first"))?;
-        scene.train(&TrainConfig {
+        let (problem, _) = self.lab_problem(scene);
+        problem.train(&TrainConfig {
             lr,
             ..self.train_config()
         })
+    }
+
+    /// The scene's problem with the URL's optimizer and batch size; a batch size above the
+    /// points means the full batch, and the note says so.
+    pub fn lab_problem(&self, scene: &Scene) -> (Problem, Option<String>) {
+        let c = &self.config;
+        let (batch_size, note) = effective_batch(c.batch_size, scene.data.samples.len());
+        let batching = Batching {
+            batch_size,
+            shuffle_seed: None,
+        };
+        let optimizer = lab_optimizer(c.optimizer, c.momentum);
+        (scene.problem.with_optimizer(optimizer, batching), note)
     }
 }

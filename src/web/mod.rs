@@ -14,6 +14,8 @@ pub mod lab;
 pub mod notebook;
 pub mod optim_options;
 pub mod options;
+pub mod race_form;
+pub mod race_views;
 pub mod render;
 pub mod results_views;
 pub mod table;

@@ -131,6 +131,7 @@ fn wire_controls() {
     on_click("share", embed::share);
     dom::listen(&dom::document(), "keydown", on_key);
     cells::wire_practice();
+    super::race_form::wire();
     cells::watch_resize();
 }
 
