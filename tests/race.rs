@@ -309,3 +309,33 @@ fn a_race_trains_each_entry_from_the_same_start_with_its_own_rate() {
     assert!(full.note.expect("note").contains("1000"));
     assert!(full.rows[0].verdict.starts_with("converges"));
 }
+
+#[test]
+fn the_explorer_menu_and_its_marked_rates() {
+    let a = scene().analysis.expect("analysis");
+    let heavy = explorer_optimizer("sgd", "0.5").expect("sgd");
+    assert_eq!(heavy, lab_optimizer("sgd", Some(0.5)));
+    assert_eq!(
+        explorer_optimizer("adam", "0.7"),
+        Ok(Optimizer::with_defaults("adam").unwrap())
+    );
+    assert_eq!(explorer_optimizer("sgd", " "), Ok(Optimizer::default()));
+    for bad in ["1", "-0.1", "x", "NaN"] {
+        assert_eq!(
+            explorer_optimizer("rmsprop", bad).unwrap_err().field,
+            "momentum"
+        );
+    }
+    assert_eq!(
+        explorer_optimizer("lbfgs", "0").unwrap_err().field,
+        "optimizer"
+    );
+    let plain = marked_rates(&a, &Optimizer::default()).expect("plain");
+    assert_eq!(plain, (Some(a.overshoot_lr()), a.critical_lr, "2/λmax"));
+    let (one, c, _) = marked_rates(&a, &heavy).expect("heavy ball");
+    assert_eq!((one, c), (None, 3.0 / a.eigenvalues[1]));
+    assert_eq!(
+        marked_rates(&a, &Optimizer::with_defaults("adam").unwrap()),
+        None
+    );
+}

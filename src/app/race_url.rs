@@ -9,7 +9,7 @@
 use super::input::{number, whole};
 use super::race::{default_lr, field_text, fields, parse_entry, Entry, MAX_ENTRIES};
 use crate::model::limits::MAX_POINTS;
-use crate::model::{Optimizer, Sgd};
+use crate::model::{Analysis, InputError, Optimizer, Sgd};
 
 /// The lab run's optimizer from the URL's `optimizer` name and `momentum`; `momentum` applies
 /// to `sgd` and `rmsprop` only ([`check_momentum`] drops it for the others).
@@ -116,4 +116,55 @@ fn format_entry(entry: &Entry, lab_lr: f64) -> String {
         }
     }
     out
+}
+
+/// Whether the optimizer `name` has a momentum (SGD and RMSprop).
+pub fn has_momentum(name: &str) -> bool {
+    matches!(name, "sgd" | "rmsprop")
+}
+
+/// The explorer's optimizer from its menu and momentum field (empty: 0; ignored by Adam and
+/// Adagrad). The error names `momentum`.
+pub fn explorer_optimizer(name: &str, momentum: &str) -> Result<Optimizer, InputError> {
+    let text = momentum.trim();
+    let m = if text.is_empty() || !has_momentum(name) {
+        0.0
+    } else {
+        text.parse::<f64>()
+            .ok()
+            .filter(|m| (0.0..1.0).contains(m))
+            .ok_or_else(|| {
+                let shown: String = text.chars().take(24).collect();
+                InputError::new(
+                    "momentum",
+                    format!("The momentum must be from 0 and less than 1; got “{shown}”."),
+                )
+            })?
+    };
+    let optimizer = lab_optimizer(name, Some(m));
+    match Optimizer::with_defaults(name) {
+        Some(_) => Ok(optimizer),
+        None => Err(InputError::new(
+            "optimizer",
+            "Choose sgd, adam, rmsprop or adagrad.",
+        )),
+    }
+}
+
+/// The rates theory marks for `optimizer` on this bowl: 1/λmax (plain SGD only) and the
+/// critical rate with its rule's name; `None` where no closed form exists.
+pub fn marked_rates(
+    a: &Analysis,
+    optimizer: &Optimizer,
+) -> Option<(Option<f64>, f64, &'static str)> {
+    match optimizer {
+        Optimizer::Sgd(s) if s.momentum == 0.0 => {
+            Some((Some(a.overshoot_lr()), a.critical_lr, "2/λmax"))
+        }
+        Optimizer::Sgd(s) if s.dampening == 0.0 && !s.nesterov => {
+            let c = a.critical_lr_momentum(s.momentum).ok()?;
+            Some((None, c, "2(1 + μ)/λmax"))
+        }
+        _ => None,
+    }
 }

@@ -11,7 +11,9 @@ use crate::app::explore::{
     lr_to_slider, slider_to_lr, Explorer, Msg, LR_MAX, LR_MIN, LR_SLIDER_STEPS,
 };
 use crate::app::input;
-use crate::app::notes::{self, short};
+use crate::app::notes::short;
+use crate::app::race_run::lab_run_note;
+use crate::app::race_url::{explorer_optimizer, has_momentum, marked_rates};
 use crate::model::limits::InputError;
 
 /// Wires the controls bar in the page's markup, once: their limits from the explorer's, and
@@ -73,6 +75,25 @@ fn wire_fields() {
     on("explore-seed", "change", |i| {
         field_note(input::explorer_seed(i.value_as_number())).map(Msg::SetSeed)
     });
+    on("explore-momentum", "change", |_| chosen_optimizer());
+    if let Some(menu) = by_id("explore-optimizer") {
+        dom::listen(&menu, "change", |_: web_sys::Event| {
+            if let Some(msg) = chosen_optimizer() {
+                dispatch(msg);
+            }
+        });
+    }
+}
+
+/// The menu's optimizer with the momentum field's value (which only SGD and RMSprop have).
+fn chosen_optimizer() -> Option<Msg> {
+    let name = by_id_as::<web_sys::HtmlSelectElement>("explore-optimizer")?.value();
+    let field = by_id_as::<HtmlInputElement>("explore-momentum")?;
+    field.set_disabled(!has_momentum(&name));
+    let parsed = explorer_optimizer(&name, &field.value());
+    let invalid = if parsed.is_err() { "true" } else { "false" };
+    set_attr(&field, "aria-invalid", invalid);
+    field_note(parsed).map(Msg::SetOptimizer)
 }
 
 /// Shows a field's error under the controls (a good value clears it), and keeps the value.
@@ -143,7 +164,7 @@ struct Snapshot {
     seed: u64,
     playing: bool,
     log: bool,
-    rates: Option<(f64, f64)>,
+    rates: Option<(Option<f64>, f64, &'static str)>,
     note: Option<(&'static str, String)>,
 }
 
@@ -158,29 +179,43 @@ fn snapshot(e: &Explorer) -> Snapshot {
         seed: e.spec.seed,
         playing: e.playing,
         log: e.log_scale,
-        rates: a.map(|a| (a.overshoot_lr(), a.critical_lr)),
-        note: a.map(|a| notes::verdict_note(&a, e.config.lr)),
+        rates: a.and_then(|a| marked_rates(&a, &e.optimizer)),
+        note: a.map(|a| lab_run_note(&a, &e.optimizer, true, e.config.lr)),
     }
 }
 
-/// Marks 1/λmax and 2/λmax on the slider (datalist ticks) and in words beside it.
-fn lr_marks(rates: Option<(f64, f64)>) {
-    let (Some(list), Some((one, two))) = (by_id("explore-lr-marks"), rates) else {
+/// Marks the rates theory gives for the chosen optimizer on the slider (datalist ticks) and
+/// in words beside it: 1/λmax and 2/λmax for plain descent, 2(1 + μ)/λmax with momentum,
+/// nothing where no closed form exists.
+fn lr_marks(rates: Option<(Option<f64>, f64, &'static str)>) {
+    let Some(list) = by_id("explore-lr-marks") else {
         return;
     };
     list.set_text_content(None);
-    for (rate, label) in [(one, "1/λmax"), (two, "2/λmax")] {
+    let Some((one, critical, rule)) = rates else {
+        set_text_by_id(
+            "explore-lr-marks-text",
+            "no closed-form critical rate for this optimizer",
+        );
+        return;
+    };
+    let marks = one
+        .map(|r| (r, "1/λmax"))
+        .into_iter()
+        .chain([(critical, rule)]);
+    for (rate, label) in marks {
         let option = dom::create("option", "");
         set_attr(&option, "value", &lr_to_slider(rate).to_string());
         set_attr(&option, "label", label);
         dom::append(&list, &option);
     }
-    set_text_by_id(
-        "explore-lr-marks-text",
-        &format!(
-            "ticks: 1/λmax = {} (overshoot begins), 2/λmax = {} (divergence)",
+    let text = match one {
+        Some(one) => format!(
+            "ticks: 1/λmax = {} (overshoot begins), {rule} = {} (divergence)",
             short(one),
-            short(two)
+            short(critical)
         ),
-    );
+        None => format!("tick: {rule} = {} (divergence)", short(critical)),
+    };
+    set_text_by_id("explore-lr-marks-text", &text);
 }

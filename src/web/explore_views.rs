@@ -8,11 +8,13 @@ use super::table;
 use super::views::{optimum2, optimum3, paint_contour, paint_training_data};
 use crate::app::explore::{Changes, Explorer};
 use crate::app::notes::short;
+use crate::app::race;
 use crate::figures::contour::{ContourView, PathOverlay};
 use crate::figures::cost_curve::{self, CostCurveView, Run};
 use crate::figures::data_space::Line;
 use crate::figures::surface::{self, SurfacePath, SurfaceView};
 use crate::figures::{palette, ContourImage, Layers, Marker};
+use crate::model::Optimizer;
 
 /// What the explorer's contour base shows: its own data (new noise) and grid.
 fn explore_key(e: &Explorer) -> String {
@@ -40,8 +42,14 @@ pub(super) const KEPT_MARKERS: [Marker; 6] = [
     Marker::Star,
 ];
 
-fn run_label(lr: f64, w0: f64, b0: f64) -> String {
-    format!("lr {} from ({}, {})", short(lr), short(w0), short(b0))
+fn run_label(optimizer: &Optimizer, lr: f64, w0: f64, b0: f64) -> String {
+    // Plain descent keeps its short label; any other optimizer is named first.
+    let name = if *optimizer == Optimizer::default() {
+        String::new()
+    } else {
+        format!("{} ", race::display_name(optimizer))
+    };
+    format!("{name}lr {} from ({}, {})", short(lr), short(w0), short(b0))
 }
 
 /// Redraws the explorer's views that `changes` names, all at the same iteration.
@@ -54,11 +62,11 @@ pub fn explore(changes: &Changes) {
             return;
         }
         let i = e.iteration.min(e.last());
-        let current = run_label(e.config.lr, e.config.w0, e.config.b0);
+        let current = run_label(&e.optimizer, e.config.lr, e.config.w0, e.config.b0);
         let kept: Vec<String> = e
             .kept
             .iter()
-            .map(|k| run_label(k.config.lr, k.config.w0, k.config.b0))
+            .map(|k| run_label(&k.optimizer, k.config.lr, k.config.w0, k.config.b0))
             .collect();
         if changes.data || changes.run || changes.frame {
             explore_data(e, i);
