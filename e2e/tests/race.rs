@@ -286,3 +286,64 @@ fn screenshots_of_the_race_at_1280_and_390() -> Result<()> {
     ensure!(wide <= 391.0, "at 390 px the page scrolls sideways: {wide}");
     Ok(())
 }
+
+fn choose(lab: &Lab, optimizer: &str, momentum: &str) -> Result<()> {
+    lab.js_with(
+        "const [name, momentum] = arguments;
+         const field = document.getElementById('explore-momentum');
+         field.value = momentum; field.dispatchEvent(new Event('change'));
+         const menu = document.getElementById('explore-optimizer');
+         menu.value = name; menu.dispatchEvent(new Event('change'));
+         return null;",
+        vec![json!(optimizer), json!(momentum)],
+    )?;
+    lab.frames(2)
+}
+
+#[test]
+fn the_explorers_optimizer_choice_trains_with_it() -> Result<()> {
+    let lab = e2e::lab()?;
+    lab.open("")?;
+    let marks = || -> Result<String> {
+        lab.js_as(
+            "return document.getElementById('explore-lr-marks-text').textContent;",
+            vec![],
+        )
+    };
+    for (name, momentum, optimizer, mark) in [
+        ("adam", "0", json!({ "name": "adam" }), "no closed-form"),
+        (
+            "sgd",
+            "0.9",
+            json!({ "name": "sgd", "momentum": 0.9 }),
+            "2(1 + μ)/λmax",
+        ),
+        (
+            "rmsprop",
+            "0.5",
+            json!({ "name": "rmsprop", "momentum": 0.5 }),
+            "no closed-form",
+        ),
+    ] {
+        choose(&lab, name, momentum)?;
+        let options =
+            json!({ "w0": -15, "b0": -10, "lr": 0.1, "iterations": 40, "optimizer": optimizer });
+        let check = page::check_table(&lab, "#explore-table", Json::Null, options)?;
+        ensure!(
+            check.rows == 41 && check.mismatches.is_empty(),
+            "{name} μ {momentum}: the explorer's table differs from train: {check:?}"
+        );
+        ensure!(marks()?.contains(mark), "{name}: ticks say {:?}", marks()?);
+    }
+    choose(&lab, "sgd", "1")?;
+    let (note, invalid): (String, Option<String>) = lab.js_as(
+        "return [document.getElementById('explore-note').textContent,
+                 document.getElementById('explore-momentum').getAttribute('aria-invalid')];",
+        vec![],
+    )?;
+    ensure!(
+        note.contains("momentum must be") && invalid.as_deref() == Some("true"),
+        "momentum 1: {note:?} {invalid:?}"
+    );
+    lab.expect_clean_console("choosing the explorer's optimizer")
+}
