@@ -347,3 +347,31 @@ fn the_explorers_optimizer_choice_trains_with_it() -> Result<()> {
     );
     lab.expect_clean_console("choosing the explorer's optimizer")
 }
+
+#[test]
+fn run_all_runs_the_race_after_the_explorer() -> Result<()> {
+    let lab = e2e::lab()?;
+    lab.open("")?;
+    click(&lab, "#run-all")?;
+    let cells = page::cells(&lab)?;
+    let find = |name: &str| {
+        cells
+            .iter()
+            .find(|c| c.name == name)
+            .ok_or_else(|| e2e::Error::msg(format!("no {name} cell")))
+    };
+    let (explore, race) = (find("explore")?, find("race")?);
+    // The counter goes on from the opening's runs; the practice waits for a typed rate, so
+    // the race counts right after the explorer.
+    let count = |c: &str| c.trim_matches(['[', ']']).parse::<u32>().unwrap_or(0);
+    ensure!(
+        race.outputs_shown && count(&race.counter) == count(&explore.counter) + 1,
+        "after Run all: {race:?}, explorer {explore:?}"
+    );
+    let blank = page::unpainted(&race_figures(&lab)?);
+    ensure!(
+        blank.is_empty(),
+        "race figures not painted after Run all: {blank:#?}"
+    );
+    lab.expect_clean_console("Run all with the race")
+}
