@@ -62,7 +62,8 @@ fn typed_fields_round_trip_through_their_text() {
 
 #[test]
 fn bad_fields_name_themselves_in_plain_words() {
-    let cases: [(&str, Option<&str>, &[(&str, &str)], &str); 9] = [
+    type Case<'a> = (&'a str, Option<&'a str>, &'a [(&'a str, &'a str)], &'a str);
+    let cases: [Case; 9] = [
         ("sgd", None, &[("momentum", "1")], "momentum"),
         ("sgd", None, &[("momentum", "-0.1")], "momentum"),
         ("sgd", None, &[("nesterov", "true")], "nesterov"),
