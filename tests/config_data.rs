@@ -1,5 +1,6 @@
 //! The URL parameters of the data: `dataset`, `standardize`, `data`, their precedence, and
 //! Share links that carry them.
+#![cfg(not(target_arch = "wasm32"))]
 
 use gd_lab::app::config::LabConfig;
 use gd_lab::app::data_param::{parse_inline, write_inline, LINK_MAX_POINTS, LINK_MAX_QUERY_CHARS};

@@ -1,5 +1,6 @@
 //! Property tests of the pasted-table parser: what is written is read back, exactly; every
 //! malformed line is named; no input panics.
+#![cfg(not(target_arch = "wasm32"))]
 
 use gd_lab::app::table_text::parse_table;
 use proptest::prelude::*;

@@ -15,6 +15,7 @@ use crate::app::notes::short;
 use crate::app::race_run::lab_run_note;
 use crate::app::race_url::{explorer_optimizer, has_momentum, marked_rates};
 use crate::model::limits::InputError;
+use crate::model::Optimizer;
 
 /// Wires the controls bar in the page's markup, once: their limits from the explorer's, and
 /// their events.
@@ -93,7 +94,33 @@ fn chosen_optimizer() -> Option<Msg> {
     let parsed = explorer_optimizer(&name, &field.value());
     let invalid = if parsed.is_err() { "true" } else { "false" };
     set_attr(&field, "aria-invalid", invalid);
-    field_note(parsed).map(Msg::SetOptimizer)
+    let msg = field_note(parsed).map(Msg::SetOptimizer);
+    // An unchanged optimizer redraws nothing: put the note the field cleared back at once.
+    if msg.is_some() {
+        sync_controls();
+    }
+    msg
+}
+
+/// The optimizer menu and momentum field showing the explorer's optimizer (a fresh explorer
+/// after Restart trains plain descent again).
+fn sync_optimizer(optimizer: &Optimizer) {
+    let name = optimizer.name();
+    if let Some(menu) = by_id_as::<web_sys::HtmlSelectElement>("explore-optimizer") {
+        menu.set_value(name);
+    }
+    let momentum = match optimizer {
+        Optimizer::Sgd(s) => s.momentum,
+        Optimizer::RmsProp(r) => r.momentum,
+        _ => return,
+    };
+    if let Some(field) = by_id_as::<HtmlInputElement>("explore-momentum") {
+        field.set_disabled(!has_momentum(name));
+        let shown = explorer_optimizer(name, &field.value()).ok();
+        if shown.as_ref() != Some(optimizer) {
+            field.set_value(&momentum.to_string());
+        }
+    }
 }
 
 /// Shows a field's error under the controls (a good value clears it), and keeps the value.
@@ -147,6 +174,7 @@ pub fn sync_controls() {
         );
     }
     lr_marks(state.rates);
+    sync_optimizer(&state.optimizer);
     if let Some((class, text)) = state.note {
         if let Some(el) = by_id("explore-note") {
             el.set_class_name(&format!("verdict {class}"));
@@ -166,6 +194,7 @@ struct Snapshot {
     log: bool,
     rates: Option<(Option<f64>, f64, &'static str)>,
     note: Option<(&'static str, String)>,
+    optimizer: Optimizer,
 }
 
 fn snapshot(e: &Explorer) -> Snapshot {
@@ -181,6 +210,7 @@ fn snapshot(e: &Explorer) -> Snapshot {
         log: e.log_scale,
         rates: a.and_then(|a| marked_rates(&a, &e.optimizer)),
         note: a.map(|a| lab_run_note(&a, &e.optimizer, true, e.config.lr)),
+        optimizer: e.optimizer,
     }
 }
 
