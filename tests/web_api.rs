@@ -401,7 +401,8 @@ fn bad_values(name: &str, fields: &[&str]) -> Vec<(JsValue, String)> {
                 f64::INFINITY.into(),
                 (-1.0).into(),
             ];
-            if !["lrDecay", "initialAccumulatorValue"].contains(&field) {
+            // 1 and more are refused for the decays and momenta only: eps of 1 is valid.
+            if !["lrDecay", "initialAccumulatorValue", "eps"].contains(&field) {
                 v.extend([1.0.into(), 1.5.into()]);
             }
             if field == "eps" {
