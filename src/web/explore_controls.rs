@@ -94,12 +94,13 @@ fn chosen_optimizer() -> Option<Msg> {
     let parsed = explorer_optimizer(&name, &field.value());
     let invalid = if parsed.is_err() { "true" } else { "false" };
     set_attr(&field, "aria-invalid", invalid);
-    let msg = field_note(parsed).map(Msg::SetOptimizer);
+    let chosen = field_note(parsed)?;
     // An unchanged optimizer redraws nothing: put the note the field cleared back at once.
-    if msg.is_some() {
+    let current = with_lab(|lab| lab.explorer.as_ref().map(|e| e.optimizer)).flatten();
+    if current == Some(chosen) {
         sync_controls();
     }
-    msg
+    Some(Msg::SetOptimizer(chosen))
 }
 
 /// The optimizer menu and momentum field showing the explorer's optimizer (a fresh explorer
