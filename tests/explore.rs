@@ -194,3 +194,46 @@ mod keys {
         assert!(start_field("w0", f64::NAN, -15.0, 15.0).is_err());
     }
 }
+
+#[test]
+fn another_optimizer_retrains_the_run_and_kept_runs_keep_theirs() {
+    use gd_lab::model::{Batching, Optimizer, Sgd};
+    let mut e = explorer();
+    let plain = e.run.clone();
+    e.update(Msg::Keep);
+    let adam = Optimizer::with_defaults("adam").expect("adam");
+    let c = e.update(Msg::SetOptimizer(adam));
+    assert!(c.run && !c.data);
+    let want = e
+        .scene
+        .problem
+        .with_optimizer(adam, Batching::default())
+        .train(&e.config)
+        .expect("run");
+    assert_eq!(e.run, want);
+    assert_ne!(e.run, plain);
+    // The learning rate and a new start train with the chosen optimizer too.
+    e.update(Msg::SetLr(0.5));
+    e.update(Msg::SetStart(3.0, 4.0));
+    let want = e
+        .scene
+        .problem
+        .with_optimizer(adam, Batching::default())
+        .train(&e.config)
+        .expect("run");
+    assert_eq!(e.run, want);
+    assert_eq!(e.kept[0].run, plain, "the kept plain run stays plain");
+    let refused = Optimizer::Sgd(Sgd {
+        momentum: 1.5,
+        ..Sgd::default()
+    });
+    assert_eq!(e.update(Msg::SetOptimizer(refused)), Changes::default());
+    assert_eq!(e.optimizer, adam);
+    e.update(Msg::SetSeed(3));
+    assert_eq!(e.kept[0].optimizer, Optimizer::default());
+    assert_eq!(
+        e.kept[0].run,
+        e.scene.train(&e.kept[0].config).expect("run"),
+        "new data retrains a kept run with its own optimizer"
+    );
+}

@@ -6,7 +6,8 @@
 
 use super::input::{flag, number, url_seed, whole};
 use super::notebook::Cell;
-use super::{data_param, datasets, formula_edit};
+use super::race::Entry;
+use super::{data_param, datasets, formula_edit, race_url};
 use crate::model::formula::{Formulas, Line};
 use crate::model::{DataSpec, Samples};
 
@@ -68,6 +69,14 @@ pub struct LabConfig {
     pub model: Option<String>,
     /// The cost's right-hand side, when not the default mean squared error.
     pub cost: Option<String>,
+    /// The lab run's optimizer, by its API name (`sgd`, `adam`, `rmsprop`, `adagrad`).
+    pub optimizer: &'static str,
+    /// The lab run's momentum (`sgd` and `rmsprop` only).
+    pub momentum: Option<f64>,
+    /// The lab run's batch size; `None` (or more than the points) is the full batch.
+    pub batch_size: Option<usize>,
+    /// The race's entries; `None` is the default race.
+    pub race: Option<Vec<Entry>>,
 }
 
 impl Default for LabConfig {
@@ -90,6 +99,10 @@ impl Default for LabConfig {
             data: None,
             model: None,
             cost: None,
+            optimizer: "sgd",
+            momentum: None,
+            batch_size: None,
+            race: None,
         }
     }
 }
@@ -112,6 +125,7 @@ pub fn figure_names() -> Vec<String> {
         .map(String::from),
     );
     names.push("practice-compare".into());
+    names.extend(["race-contour", "race-surface", "race-cost"].map(String::from));
     names
 }
 
@@ -131,6 +145,7 @@ impl LabConfig {
             }
         }
         data_param::apply_precedence(&mut config, &given, &mut notices);
+        race_url::check_momentum(config.optimizer, &mut config.momentum, &mut notices);
         (config, notices)
     }
 
@@ -152,6 +167,10 @@ impl LabConfig {
             "data" => self.data = Some(data_param::parse_inline(value)?),
             "model" => self.model = formula_edit::url_line(Line::Model, value)?,
             "cost" => self.cost = formula_edit::url_line(Line::Cost, value)?,
+            "optimizer" => self.optimizer = race_url::parse_optimizer(value)?,
+            "momentum" => self.momentum = Some(race_url::parse_momentum(value)?),
+            "batchSize" => self.batch_size = Some(race_url::parse_url_batch_size(value)?),
+            "race" => self.race = Some(race_url::parse_race(value)?),
             _ => return Err("not a parameter of this lab".into()),
         }
         Ok(())
@@ -195,10 +214,26 @@ impl LabConfig {
             self.dataset.is_none(),
         );
         push("standardize", "1".into(), !self.standardize);
+        self.push_optimizer(&mut parts);
         formula_edit::push_line("model", self.model.as_deref(), &mut parts);
         formula_edit::push_line("cost", self.cost.as_deref(), &mut parts);
         data_param::push_data(self.data.as_ref(), &mut parts);
         parts.join("&")
+    }
+
+    /// The lab run's optimizer, momentum and batch size, and the race, when not the defaults.
+    fn push_optimizer(&self, parts: &mut Vec<String>) {
+        let mut push = |key: &str, value: Option<String>| {
+            if let Some(value) = value {
+                parts.push(format!("{key}={value}"));
+            }
+        };
+        let optimizer = self.optimizer != Self::default().optimizer;
+        push("optimizer", optimizer.then(|| self.optimizer.to_string()));
+        push("momentum", self.momentum.map(|m| m.to_string()));
+        push("batchSize", self.batch_size.map(|b| b.to_string()));
+        let race = self.race.as_ref();
+        push("race", race.map(|r| race_url::format_race(r, self.lr)));
     }
 
     /// The model and cost the lab trains on; `None` for the defaults (the fast path).

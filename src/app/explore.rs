@@ -7,7 +7,7 @@ use super::config::PAGE_MAX_NOISE;
 // The explorer's scene is the notebook's: one type, re-exported where it was first defined.
 pub use super::scene::Scene;
 use crate::model::limits::MAX_SEED;
-use crate::model::{DataSpec, GridSpec, TrainConfig, Trajectory};
+use crate::model::{Batching, DataSpec, GridSpec, Optimizer, TrainConfig, Trajectory};
 
 /// Smallest learning rate on the explorer's slider.
 pub const LR_MIN: f64 = 0.001;
@@ -37,6 +37,8 @@ pub fn slider_to_lr(position: f64) -> f64 {
 pub struct KeptRun {
     /// Its start, learning rate and length.
     pub config: TrainConfig,
+    /// Its optimizer.
+    pub optimizer: Optimizer,
     /// Its records, recomputed when the data changes.
     pub run: Trajectory,
 }
@@ -72,6 +74,8 @@ pub enum Msg {
     SetNoise(f64),
     /// Time passed while playing, in milliseconds.
     Tick(f64),
+    /// Train with another optimizer (settings PyTorch would refuse are ignored).
+    SetOptimizer(Optimizer),
 }
 
 /// Which views must be redrawn after an update.
@@ -137,6 +141,8 @@ pub struct Explorer {
     pub log_scale: bool,
     /// Whether seed and noise may change the data: only for the lab's own line.
     pub owns_noise: bool,
+    /// The update rule every run of the explorer uses (plain descent unless chosen).
+    pub optimizer: Optimizer,
 }
 
 impl Explorer {
@@ -154,7 +160,8 @@ impl Explorer {
             lr: lr.clamp(LR_MIN, LR_MAX),
             iterations: EXPLORE_ITERATIONS,
         };
-        let run = scene.train(&config).unwrap_or_default();
+        let optimizer = Optimizer::default();
+        let run = train(&scene, optimizer, &config);
         let iteration = run.len().saturating_sub(1);
         Self {
             scene,
@@ -170,6 +177,7 @@ impl Explorer {
             kept: Vec::new(),
             log_scale: false,
             owns_noise: true,
+            optimizer,
         }
     }
 
@@ -235,6 +243,10 @@ impl Explorer {
                     ..self.spec
                 })
             }
+            Msg::SetOptimizer(o) if o.validate().is_ok() && o != self.optimizer => {
+                self.optimizer = o;
+                changes.run = self.retrain(false);
+            }
             _ => {}
         }
         changes
@@ -291,14 +303,15 @@ impl Explorer {
 
     /// Recomputes the current run; a new start shows the whole path, a new rate keeps the frame.
     fn retrain(&mut self, to_end: bool) -> bool {
-        self.run = self.scene.train(&self.config).unwrap_or_default();
+        self.run = train(&self.scene, self.optimizer, &self.config);
         let target = if to_end { self.last() } else { self.iteration };
         self.show(target);
         true
     }
 
     fn keep(&mut self) -> bool {
-        if self.kept.iter().any(|k| k.config == self.config) {
+        let same = |k: &KeptRun| k.config == self.config && k.optimizer == self.optimizer;
+        if self.kept.iter().any(same) {
             return false;
         }
         if self.kept.len() == MAX_KEPT {
@@ -306,6 +319,7 @@ impl Explorer {
         }
         self.kept.push(KeptRun {
             config: self.config,
+            optimizer: self.optimizer,
             run: self.run.clone(),
         });
         true
@@ -324,9 +338,15 @@ impl Explorer {
         self.scene = scene;
         self.spec = spec;
         for kept in &mut self.kept {
-            kept.run = self.scene.train(&kept.config).unwrap_or_default();
+            kept.run = train(&self.scene, kept.optimizer, &kept.config);
         }
         self.retrain(false);
         Changes::ALL
     }
+}
+
+/// A full-batch run of `optimizer` on the scene's problem; a refused start gives no records.
+fn train(scene: &Scene, optimizer: Optimizer, config: &TrainConfig) -> Trajectory {
+    let problem = scene.problem.with_optimizer(optimizer, Batching::default());
+    problem.train(config).unwrap_or_default()
 }

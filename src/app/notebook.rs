@@ -29,6 +29,8 @@ pub enum Cell {
     Explore,
     /// The exercise: train again with a rate of the learner's choice.
     Practice,
+    /// Several optimizers raced from the lab's start (not run on opening).
+    Race,
 }
 
 /// What the page knows about a cell: its URL name, its title, the cells whose results it uses.
@@ -40,7 +42,7 @@ struct Info {
 
 impl Cell {
     /// Every cell, in page order.
-    pub const ALL: [Cell; 8] = [
+    pub const ALL: [Cell; 9] = [
         Cell::Objective,
         Cell::Data,
         Cell::Model,
@@ -49,6 +51,7 @@ impl Cell {
         Cell::Results,
         Cell::Explore,
         Cell::Practice,
+        Cell::Race,
     ];
 
     const fn info(self) -> Info {
@@ -61,6 +64,7 @@ impl Cell {
             Cell::Results => ("results", "6. Results", &[Cell::Train]),
             Cell::Explore => ("explore", "7. Explore", &[Cell::Surface]),
             Cell::Practice => ("practice", "8. Practice", &[Cell::Train]),
+            Cell::Race => ("race", "9. Beyond plain descent", &[Cell::Surface]),
         };
         Info { name, title, needs }
     }
@@ -267,7 +271,8 @@ impl Notebook {
 }
 
 /// The cells to run on opening: every shown run cell before the practice, the practice too when
-/// the URL typed its learning rate, or just the cell of a lone figure.
+/// the URL typed its learning rate, or just the cell of a lone figure. The race waits for its
+/// Run button (or Run all), so opening costs what it did before it came.
 pub fn opening_cells(config: &LabConfig) -> Vec<Cell> {
     if let Some(figure) = &config.figure {
         return vec![Cell::of_figure(figure)];
@@ -278,5 +283,6 @@ pub fn opening_cells(config: &LabConfig) -> Vec<Cell> {
         .filter_map(|c| Cell::from_name(c))
         .filter(|c| c.runs())
         .filter(|c| *c != Cell::Practice || config.practice_lr.is_some())
+        .filter(|c| *c != Cell::Race)
         .collect()
 }

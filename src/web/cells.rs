@@ -10,7 +10,8 @@ use crate::app::config::TRAIN_PANELS;
 use crate::app::formula_notes;
 use crate::app::input;
 use crate::app::notebook::Cell;
-use crate::app::notes::{self, fmt, short};
+use crate::app::notes::{fmt, short};
+use crate::app::race_run;
 use crate::model::limits::COST_BOUND;
 use crate::model::Trajectory;
 
@@ -30,6 +31,7 @@ pub fn run(cell: Cell) -> Result<(), String> {
         }
         Cell::Explore => explore_view::open(),
         Cell::Practice => compute_practice()?,
+        Cell::Race => super::race_form::compute()?,
         Cell::Objective | Cell::Model | Cell::Surface | Cell::Results => {}
     }
     show_outputs(cell);
@@ -63,6 +65,7 @@ pub fn render_cell(cell: Cell) {
             render_run(cell, |lab| lab.practice.clone());
             results_views::compare_cell();
         }
+        Cell::Race => super::race_views::draw(),
         Cell::Objective => {}
     }
 }
@@ -107,13 +110,17 @@ fn render_run(cell: Cell, pick: impl FnOnce(&mut super::lab::Lab) -> Option<(f64
     }
     let note = with_lab(|lab| {
         let scene = lab.scene.as_ref()?;
-        Some(match scene.analysis {
-            Some(a) => notes::verdict_note(&a, lr),
+        let (problem, batch_note) = lab.lab_problem(scene);
+        let full = problem.batching.batch_size.is_none();
+        let (class, mut text) = match scene.analysis {
+            Some(a) => race_run::lab_run_note(&a, &problem.optimizer, full, lr),
             // Another cost: what the run found, and the curvature at its last record.
-            None => {
-                formula_notes::general_note(&scene.problem, &run, lr, run.len().saturating_sub(1))
-            }
-        })
+            None => formula_notes::general_note(&problem, &run, lr, run.len().saturating_sub(1)),
+        };
+        if let Some(note) = batch_note {
+            text = format!("{note} {text}");
+        }
+        Some((class, text))
     })
     .flatten();
     if let (Some((class, text)), Some(el)) = (note, by_id(&format!("{prefix}-verdict"))) {

@@ -13,8 +13,11 @@ use crate::app::explore::{
 use crate::app::explore_keys;
 use crate::app::formula_notes;
 use crate::app::input;
-use crate::app::notes::{self, short};
+use crate::app::notes::short;
+use crate::app::race_run::lab_run_note;
+use crate::app::race_url::{explorer_optimizer, has_momentum, marked_rates};
 use crate::model::limits::InputError;
+use crate::model::Optimizer;
 
 /// Wires the controls bar in the page's markup, once: their limits from the explorer's, and
 /// their events.
@@ -81,6 +84,14 @@ fn wire_fields() {
     on("explore-b0", "change", |i| {
         start_from_field("b0", i.value_as_number())
     });
+    on("explore-momentum", "change", |_| chosen_optimizer());
+    if let Some(menu) = by_id("explore-optimizer") {
+        dom::listen(&menu, "change", |_: web_sys::Event| {
+            if let Some(msg) = chosen_optimizer() {
+                dispatch(msg);
+            }
+        });
+    }
 }
 
 /// A typed w0 or b0: inside the window, the run starts there (the other coordinate kept);
@@ -116,6 +127,44 @@ fn start_from_field(field: &str, value: f64) -> Option<Msg> {
     } else {
         Msg::SetStart(start.0, v)
     })
+}
+
+/// The menu's optimizer with the momentum field's value (which only SGD and RMSprop have).
+fn chosen_optimizer() -> Option<Msg> {
+    let name = by_id_as::<web_sys::HtmlSelectElement>("explore-optimizer")?.value();
+    let field = by_id_as::<HtmlInputElement>("explore-momentum")?;
+    field.set_disabled(!has_momentum(&name));
+    let parsed = explorer_optimizer(&name, &field.value());
+    let invalid = if parsed.is_err() { "true" } else { "false" };
+    set_attr(&field, "aria-invalid", invalid);
+    let chosen = field_note(parsed)?;
+    // An unchanged optimizer redraws nothing: put the note the field cleared back at once.
+    let current = with_lab(|lab| lab.explorer.as_ref().map(|e| e.optimizer)).flatten();
+    if current == Some(chosen) {
+        sync_controls();
+    }
+    Some(Msg::SetOptimizer(chosen))
+}
+
+/// The optimizer menu and momentum field showing the explorer's optimizer (a fresh explorer
+/// after Restart trains plain descent again).
+fn sync_optimizer(optimizer: &Optimizer) {
+    let name = optimizer.name();
+    if let Some(menu) = by_id_as::<web_sys::HtmlSelectElement>("explore-optimizer") {
+        menu.set_value(name);
+    }
+    let momentum = match optimizer {
+        Optimizer::Sgd(s) => s.momentum,
+        Optimizer::RmsProp(r) => r.momentum,
+        _ => return,
+    };
+    if let Some(field) = by_id_as::<HtmlInputElement>("explore-momentum") {
+        field.set_disabled(!has_momentum(name));
+        let shown = explorer_optimizer(name, &field.value()).ok();
+        if shown.as_ref() != Some(optimizer) {
+            field.set_value(&momentum.to_string());
+        }
+    }
 }
 
 /// Shows a field's error under the controls (a good value clears it), and keeps the value.
@@ -180,6 +229,7 @@ pub fn sync_controls() {
         );
     }
     lr_marks(state.rates);
+    sync_optimizer(&state.optimizer);
     if let Some((class, text)) = state.note {
         // The note is a live region: rewritten only when it says something new, so a slider
         // moved frame by frame inside one verdict is not read out again and again.
@@ -202,8 +252,9 @@ struct Snapshot {
     seed: u64,
     playing: bool,
     log: bool,
-    rates: Option<(f64, f64)>,
+    rates: Option<(Option<f64>, f64, &'static str)>,
     note: Option<(&'static str, String)>,
+    optimizer: Optimizer,
 }
 
 fn snapshot(e: &Explorer) -> Snapshot {
@@ -218,37 +269,47 @@ fn snapshot(e: &Explorer) -> Snapshot {
         seed: e.spec.seed,
         playing: e.playing,
         log: e.log_scale,
-        rates: a.map(|a| (a.overshoot_lr(), a.critical_lr)),
+        rates: a.and_then(|a| marked_rates(&a, &e.optimizer)),
         note: Some(match a {
-            Some(a) => notes::verdict_note(&a, e.config.lr),
+            Some(a) => lab_run_note(&a, &e.optimizer, true, e.config.lr),
             None => formula_notes::general_note(&e.scene.problem, &e.run, e.config.lr, e.iteration),
         }),
+        optimizer: e.optimizer,
     }
 }
 
-/// Marks 1/λmax and 2/λmax on the slider (datalist ticks) and in words beside it.
-fn lr_marks(rates: Option<(f64, f64)>) {
+/// Marks the rates theory gives for the chosen optimizer on the slider (datalist ticks) and
+/// in words beside it: 1/λmax and 2/λmax for plain descent, 2(1 + μ)/λmax with momentum,
+/// nothing where no closed form exists (another optimizer, or a cost other than the MSE).
+fn lr_marks(rates: Option<(Option<f64>, f64, &'static str)>) {
     let Some(list) = by_id("explore-lr-marks") else {
         return;
     };
     list.set_text_content(None);
-    // The critical rates are facts of the mean squared error of a line only.
-    let Some((one, two)) = rates else {
-        set_text_by_id("explore-lr-marks-text", "");
+    let Some((one, critical, rule)) = rates else {
+        set_text_by_id(
+            "explore-lr-marks-text",
+            "no closed-form critical rate for this optimizer and cost",
+        );
         return;
     };
-    for (rate, label) in [(one, "1/λmax"), (two, "2/λmax")] {
+    let marks = one
+        .map(|r| (r, "1/λmax"))
+        .into_iter()
+        .chain([(critical, rule)]);
+    for (rate, label) in marks {
         let option = dom::create("option", "");
         set_attr(&option, "value", &lr_to_slider(rate).to_string());
         set_attr(&option, "label", label);
         dom::append(&list, &option);
     }
-    set_text_by_id(
-        "explore-lr-marks-text",
-        &format!(
-            "ticks: 1/λmax = {} (overshoot begins), 2/λmax = {} (divergence)",
+    let text = match one {
+        Some(one) => format!(
+            "ticks: 1/λmax = {} (overshoot begins), {rule} = {} (divergence)",
             short(one),
-            short(two)
+            short(critical)
         ),
-    );
+        None => format!("tick: {rule} = {} (divergence)", short(critical)),
+    };
+    set_text_by_id("explore-lr-marks-text", &text);
 }

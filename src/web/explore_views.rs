@@ -11,11 +11,13 @@ use crate::app::explore::{Changes, Explorer};
 use crate::app::explore_keys::verdict_text;
 use crate::app::formula_edit::{cost_key, line_model};
 use crate::app::notes::short;
+use crate::app::race;
 use crate::figures::contour::{ContourView, PathOverlay};
 use crate::figures::cost_curve::{CostCurveView, Run};
 use crate::figures::data_space::Line;
 use crate::figures::surface::{SurfacePath, SurfaceView};
 use crate::figures::{palette, ContourImage, Marker};
+use crate::model::Optimizer;
 
 /// What the explorer's contour base shows: the lab's data, or its own new noise, and grid.
 fn explore_key(lab: &Lab, e: &Explorer) -> String {
@@ -30,7 +32,7 @@ fn explore_key(lab: &Lab, e: &Explorer) -> String {
 }
 
 /// Colours of kept runs, after the current run's vermillion.
-const KEPT_COLORS: [plotters::style::RGBColor; 6] = [
+pub(super) const KEPT_COLORS: [plotters::style::RGBColor; 6] = [
     palette::SKY_BLUE,
     palette::REDDISH_PURPLE,
     palette::BLUISH_GREEN,
@@ -38,7 +40,7 @@ const KEPT_COLORS: [plotters::style::RGBColor; 6] = [
     palette::BLUE,
     palette::BLACK,
 ];
-const KEPT_MARKERS: [Marker; 6] = [
+pub(super) const KEPT_MARKERS: [Marker; 6] = [
     Marker::Square,
     Marker::Diamond,
     Marker::Triangle,
@@ -47,8 +49,14 @@ const KEPT_MARKERS: [Marker; 6] = [
     Marker::Star,
 ];
 
-fn run_label(lr: f64, w0: f64, b0: f64) -> String {
-    format!("lr {} from ({}, {})", short(lr), short(w0), short(b0))
+fn run_label(optimizer: &Optimizer, lr: f64, w0: f64, b0: f64) -> String {
+    // Plain descent keeps its short label; any other optimizer is named first.
+    let name = if *optimizer == Optimizer::default() {
+        String::new()
+    } else {
+        format!("{} ", race::display_name(optimizer))
+    };
+    format!("{name}lr {} from ({}, {})", short(lr), short(w0), short(b0))
 }
 
 /// Redraws the explorer's views that `changes` names, all at the same iteration.
@@ -61,11 +69,11 @@ pub fn explore(changes: &Changes) {
             return;
         }
         let i = e.iteration.min(e.last());
-        let current = run_label(e.config.lr, e.config.w0, e.config.b0);
+        let current = run_label(&e.optimizer, e.config.lr, e.config.w0, e.config.b0);
         let kept: Vec<String> = e
             .kept
             .iter()
-            .map(|k| run_label(k.config.lr, k.config.w0, k.config.b0))
+            .map(|k| run_label(&k.optimizer, k.config.lr, k.config.w0, k.config.b0))
             .collect();
         if changes.data || changes.run || changes.frame {
             explore_data(lab, e, i);

@@ -6,8 +6,13 @@ use crate::app::config::LabConfig;
 use crate::app::explore::{Explorer, Scene};
 use crate::app::lab_data::{self, LabData};
 use crate::app::notebook::Notebook;
+use crate::app::race::effective_batch;
+use crate::app::race_run::RaceResult;
+use crate::app::race_url::lab_optimizer;
 use crate::figures::contour::ContourImage;
-use crate::model::{Dataset, GridSpec, InputError, Problem, Samples, TrainConfig, Trajectory};
+use crate::model::{
+    Batching, Dataset, GridSpec, InputError, Problem, Samples, TrainConfig, Trajectory,
+};
 
 /// Everything the run cells computed so far.
 pub struct Lab {
@@ -31,6 +36,10 @@ pub struct Lab {
     pub data: Option<LabData>,
     /// The bowl on x as given, beside the standardized one, when standardizing.
     pub raw_bowl: Option<(Scene, ContourImage)>,
+    /// The last race that ran.
+    pub race: Option<RaceResult>,
+    /// The race's cost chart on a log scale.
+    pub race_log: bool,
 }
 
 /// A data cell's result, built before anything is replaced (a refusal loses nothing).
@@ -72,12 +81,17 @@ impl Lab {
             explore_contour: None,
             data: None,
             raw_bowl: None,
+            race: None,
+            race_log: false,
         }
     }
 
     /// Forgets every result (Restart).
     pub fn clear(&mut self) {
+        let log = self.race_log;
         *self = Self::new(self.config.clone());
+        // The checkbox keeps its state across a restart; so does the chart it sets.
+        self.race_log = log;
     }
 
     /// The grid of the lab's own line (±15), where the explorer draws new noise.
@@ -140,10 +154,24 @@ impl Lab {
             .scene
             .as_ref()
             .ok_or_else(|| InputError::new("data", "run the data cell first"))?;
-        scene.train(&TrainConfig {
+        let (problem, _) = self.lab_problem(scene);
+        problem.train(&TrainConfig {
             lr,
             ..self.train_config()
         })
+    }
+
+    /// The scene's problem with the URL's optimizer and batch size; a batch size above the
+    /// points means the full batch, and the note says so.
+    pub fn lab_problem(&self, scene: &Scene) -> (Problem, Option<String>) {
+        let c = &self.config;
+        let (batch_size, note) = effective_batch(c.batch_size, scene.data.samples.len());
+        let batching = Batching {
+            batch_size,
+            shuffle_seed: None,
+        };
+        let optimizer = lab_optimizer(c.optimizer, c.momentum);
+        (scene.problem.with_optimizer(optimizer, batching), note)
     }
 }
 

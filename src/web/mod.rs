@@ -23,6 +23,8 @@ pub mod optim_options;
 pub mod options;
 pub mod own_data;
 pub mod own_data_views;
+pub mod race_form;
+pub mod race_views;
 pub mod render;
 pub mod results_views;
 pub mod save_menu;

@@ -139,6 +139,7 @@ fn wire_controls() {
     dom::listen(&dom::document(), "keydown", on_key);
     cells::wire_practice();
     super::formula_editor::wire();
+    super::race_form::wire();
     cells::watch_resize();
     super::a11y::watch_bar_height();
     super::own_data::wire();
