@@ -235,3 +235,31 @@ fn bad_embed_choices_name_their_field() {
         assert_eq!(embed_snippet(&r).expect_err(field).field, field);
     }
 }
+
+#[test]
+fn several_runs_read_back_by_racer_with_names_quoted() {
+    use gd_lab::app::export::runs_csv;
+    let a = Trajectory {
+        w: vec![-15.0, 0.1],
+        b: vec![-10.0, 1e-7],
+        cost: vec![834.5, 3.0],
+        diverged_at: None,
+    };
+    let b = Trajectory {
+        w: vec![1.0],
+        b: vec![2.0],
+        cost: vec![0.5],
+        diverged_at: None,
+    };
+    let text = runs_csv(&[("SGD, momentum 0.9", &a), ("Adam \"fast\"", &b)]);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "racer,iteration,w,b,cost");
+    let row = |name: &str, i: usize, w: f64, b: f64, c: f64| {
+        format!("{name},{i},{},{},{}", float(w), float(b), float(c))
+    };
+    let sgd = "\"SGD, momentum 0.9\"";
+    assert_eq!(lines[1], row(sgd, 0, -15.0, -10.0, 834.5));
+    assert_eq!(lines[2], row(sgd, 1, 0.1, 1e-7, 3.0));
+    assert_eq!(lines[3], row("\"Adam \"\"fast\"\"\"", 0, 1.0, 2.0, 0.5));
+    assert_eq!(lines.len(), 4);
+}

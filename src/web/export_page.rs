@@ -32,8 +32,10 @@ pub fn lab_state() -> Result<ExportState, String> {
             lab.make_scene().map_err(|e| e.to_string())?;
         }
         let scene = lab.scene.as_ref().ok_or("the data could not be made")?;
+        // The lab's run: its optimizer and batch size from the URL, as the train cell uses.
+        let (problem, _) = lab.lab_problem(scene);
         Ok(from_lab(&LabValues {
-            problem: &scene.problem,
+            problem: &problem,
             train: lab.train_config(),
             run: lab.run.as_ref(),
             lab_url: &url,

@@ -2,7 +2,8 @@
 
 use super::download;
 use super::lab::{with_lab, Lab};
-use crate::app::export::{data_csv, figure_file, grid_csv, trajectory_csv, Numbers};
+use crate::app::export::{data_csv, figure_file, grid_csv, runs_csv, trajectory_csv, Numbers};
+use crate::model::Trajectory;
 
 /// The file for `what` saved from figure `name`: named with the learning rate and the
 /// iterations of the run the figure shows (the explorer's, the practice's, or the lab's).
@@ -46,5 +47,15 @@ fn csv_of(lab: &Lab, numbers: Numbers) -> Option<String> {
         Numbers::ExploreRun => trajectory_csv(&lab.explorer.as_ref()?.run),
         Numbers::Grid => grid_csv(&lab.scene.as_ref()?.grid),
         Numbers::ExploreGrid => grid_csv(&lab.explorer.as_ref()?.scene.grid),
+        Numbers::RaceRuns => {
+            let race = lab.race.as_ref()?;
+            let named: Vec<(&str, &Trajectory)> = race
+                .rows
+                .iter()
+                .map(|r| r.label.as_str())
+                .zip(&race.runs)
+                .collect();
+            runs_csv(&named)
+        }
     })
 }

@@ -25,6 +25,19 @@ pub fn trajectory_csv(run: &Trajectory) -> String {
     out
 }
 
+/// Several named runs in one table, `racer,iteration,w,b,cost`: each run's records in turn,
+/// the name quoted (a name may hold commas).
+pub fn runs_csv(runs: &[(&str, &Trajectory)]) -> String {
+    let mut out = String::from("racer,iteration,w,b,cost\n");
+    for (name, run) in runs {
+        let quoted = format!("\"{}\"", name.replace('"', "\"\""));
+        for line in trajectory_csv(run).lines().skip(1) {
+            out.push_str(&format!("{quoted},{line}\n"));
+        }
+    }
+    out
+}
+
 /// Records (a page's table): the same columns as [`trajectory_csv`].
 pub fn records_csv(records: &[Record]) -> String {
     let mut out = String::from("iteration,w,b,cost\n");

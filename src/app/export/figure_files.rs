@@ -17,6 +17,8 @@ pub enum Numbers {
     Grid,
     /// The explorer's cost grid (its data can differ from the lab's).
     ExploreGrid,
+    /// Every racer's run, `racer,iteration,w,b,cost`.
+    RaceRuns,
 }
 
 impl Numbers {
@@ -26,6 +28,7 @@ impl Numbers {
             Self::Data => "Data CSV",
             Self::Run | Self::PracticeRun | Self::ExploreRun => "Trajectory CSV",
             Self::Grid | Self::ExploreGrid => "Cost grid CSV",
+            Self::RaceRuns => "Race trajectories CSV",
         }
     }
 
@@ -38,6 +41,7 @@ impl Numbers {
             Self::ExploreRun => "explore-trajectory",
             Self::Grid => "cost-grid",
             Self::ExploreGrid => "explore-cost-grid",
+            Self::RaceRuns => "race-trajectories",
         }
     }
 
@@ -52,13 +56,14 @@ impl Numbers {
     }
 }
 
-const ALL: [Numbers; 6] = [
+const ALL: [Numbers; 7] = [
     Numbers::Data,
     Numbers::Run,
     Numbers::PracticeRun,
     Numbers::ExploreRun,
     Numbers::Grid,
     Numbers::ExploreGrid,
+    Numbers::RaceRuns,
 ];
 
 /// The tables behind figure `name` (a name of `config::figure_names`, or a figure added
@@ -72,6 +77,8 @@ pub fn numbers_of(name: &str) -> &'static [Numbers] {
         "results-cost" => &[Run],
         "explore-surface" | "explore-contour" => &[ExploreRun, ExploreGrid],
         "explore-data" | "explore-cost" => &[ExploreRun],
+        "race-surface" | "race-contour" => &[RaceRuns, Grid],
+        "race-cost" => &[RaceRuns],
         _ if name.starts_with("train-") => &[Run],
         _ if name.starts_with("practice-") => &[PracticeRun],
         _ => &[],

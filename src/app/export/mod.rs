@@ -14,7 +14,7 @@ mod pytrain;
 pub mod state;
 pub mod text;
 
-pub use csv::{data_csv, grid_csv, records_csv, trajectory_csv};
+pub use csv::{data_csv, grid_csv, records_csv, runs_csv, trajectory_csv};
 pub use embed::{embed_snippet, EmbedRequest, EmbedSnippet};
 pub use figure_files::{figure_file, numbers_of, Numbers};
 pub use from_lab::{from_lab, LabValues};
