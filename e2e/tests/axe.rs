@@ -25,7 +25,27 @@ const STATES: &[(&str, Steps)] = &[
         paste(lab, "x,y\n1,2\n2,abc\n")
     }),
     ("with the far set standardized", far_standardized),
+    ("with an invalid formula shown", |lab| {
+        cost(lab, "mean((yhat - yy)^2)")
+    }),
+    ("with the mean absolute error", |lab| {
+        cost(lab, "mean(abs(yhat - y))")
+    }),
+    ("with the race run", |lab| {
+        lab.click("#cell-race button.run")
+    }),
+    ("with a save menu open", |lab| {
+        lab.click("#cell-data .save-toggle")
+    }),
+    ("with the Embed panel open", |lab| lab.click("#embed")),
 ];
+
+/// Types `formula` as the cost and applies it.
+fn cost(lab: &Lab, formula: &str) -> Result<()> {
+    lab.type_into("#formula-cost", formula)?;
+    lab.click("#formula-apply")?;
+    lab.frames(2)
+}
 
 /// Pastes `text` into the data cell's box and uses it.
 fn paste(lab: &Lab, text: &str) -> Result<()> {
