@@ -3,6 +3,8 @@
 
 use plotters::style::{IntoFont, TextStyle, BLACK};
 
+use crate::model::decimal;
+
 /// The Okabe–Ito palette (safe for the common colour-vision deficiencies), and the role each
 /// colour plays in the lab. Series that can meet also differ by marker shape or line dash.
 pub mod palette {
@@ -44,11 +46,15 @@ pub struct Style {
     /// Device pixel ratio; values that are not finite or not positive count as 1, and the
     /// rest are clamped to 0.25..=8.
     pub scale: f64,
+    /// Whether the backend blits bitmaps in one call (a canvas's `putImageData`), so the
+    /// contour's colour image is drawn as one bitmap instead of rectangles. Off by default:
+    /// plotters' SVG backend would write one element per pixel.
+    pub bitmaps: bool,
 }
 
 impl Default for Style {
     fn default() -> Self {
-        Self { scale: 1.0 }
+        Self::new(1.0)
     }
 }
 
@@ -58,7 +64,18 @@ impl Style {
 
     /// A style for device pixel ratio `scale`.
     pub fn new(scale: f64) -> Self {
-        Self { scale }
+        Self {
+            scale,
+            bitmaps: false,
+        }
+    }
+
+    /// The same style for a backend that blits bitmaps in one call (see [`Self::bitmaps`]).
+    pub fn with_bitmaps(self) -> Self {
+        Self {
+            bitmaps: true,
+            ..self
+        }
     }
 
     /// The scale actually used: finite, within 0.25..=8.
@@ -114,9 +131,9 @@ pub(crate) fn tick_label(v: &f64) -> String {
     } else if a < 1e-12 {
         "0".to_owned()
     } else if !(1e-3..1e5).contains(&a) {
-        format!("{v:.1e}")
+        decimal::scientific(*v, 1)
     } else {
-        let s = format!("{v:.3}");
+        let s = decimal::fixed(*v, 3);
         s.trim_end_matches('0').trim_end_matches('.').to_owned()
     }
 }

@@ -16,5 +16,7 @@ pub mod optim_options;
 pub mod options;
 pub mod render;
 pub mod results_views;
+pub mod sizes;
+pub mod slices;
 pub mod table;
 pub mod views;

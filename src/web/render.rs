@@ -1,5 +1,5 @@
 //! Drawing figures on the page's canvases: size each canvas for the device pixel ratio, draw
-//! with `plotters-canvas`, give it a text alternative, and keep its [`PlotFrame`] for pointers.
+//! with [`LabCanvas`], give it a text alternative, and keep its [`PlotFrame`] for pointers.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -29,20 +29,17 @@ pub type Area = DrawingArea<LabCanvas, Shift>;
 /// is not laid out (a hidden cell), so nothing is drawn at a wrong size.
 fn prepare(name: &str) -> Option<(HtmlCanvasElement, Style)> {
     let canvas = by_id_as::<HtmlCanvasElement>(&format!("fig-{name}"))?;
-    let rect = canvas.get_bounding_client_rect();
-    if rect.width() < 1.0 || rect.height() < 1.0 {
+    let (width, height) = super::sizes::css_size(&canvas);
+    if width < 1.0 || height < 1.0 {
         return None;
     }
     let dpr = dom::window().device_pixel_ratio().clamp(1.0, 4.0);
-    let (w, h) = (
-        (rect.width() * dpr).round() as u32,
-        (rect.height() * dpr).round() as u32,
-    );
+    let (w, h) = ((width * dpr).round() as u32, (height * dpr).round() as u32);
     if canvas.width() != w || canvas.height() != h {
         canvas.set_width(w);
         canvas.set_height(h);
     }
-    Some((canvas, Style::new(dpr)))
+    Some((canvas, Style::new(dpr).with_bitmaps()))
 }
 
 /// Draws figure `name` with `draw`, and describes it for screen readers with `alt`.

@@ -1,0 +1,61 @@
+//! Canvas sizes read in one layout.
+//!
+//! Sizing a canvas (`canvas.width = …`) dirties the page's layout, so reading the next
+//! canvas's box after it forces a new synchronous layout: one per canvas. Inside [`batch`],
+//! the first read measures every figure canvas on the page at once and later reads answer
+//! from that measurement, so a batch of drawings costs one layout. Outside a batch (events,
+//! resizes) every read asks the page, as sizes may have changed.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlCanvasElement};
+
+thread_local! {
+    /// The CSS sizes measured in the current batch, by canvas id; `None` outside a batch.
+    static MEASURED: RefCell<Option<HashMap<String, (f64, f64)>>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` with canvas sizes measured once (see the module's note). Nothing `f` does may
+/// change a figure canvas's CSS box after its first read, except creating new canvases
+/// (a canvas not measured yet triggers one more measurement of all of them).
+pub fn batch<T>(f: impl FnOnce() -> T) -> T {
+    let outer = MEASURED.with(|m| m.borrow_mut().replace(HashMap::new()));
+    let result = f();
+    MEASURED.with(|m| *m.borrow_mut() = outer);
+    result
+}
+
+/// The CSS width and height of `canvas`'s box.
+pub fn css_size(canvas: &HtmlCanvasElement) -> (f64, f64) {
+    let id = canvas.id();
+    let known = MEASURED.with(|m| {
+        let mut m = m.borrow_mut();
+        let sizes = m.as_mut()?;
+        if !sizes.contains_key(&id) {
+            measure_all(sizes);
+        }
+        sizes.get(&id).copied()
+    });
+    known.unwrap_or_else(|| box_size(canvas))
+}
+
+/// Every figure canvas's box, read one after another with no write between them.
+fn measure_all(into: &mut HashMap<String, (f64, f64)>) {
+    let Ok(list) = super::dom::document().query_selector_all("canvas[id^='fig-']") else {
+        return;
+    };
+    into.clear();
+    for i in 0..list.length() {
+        if let Some(element) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+            let rect = element.get_bounding_client_rect();
+            into.insert(element.id(), (rect.width(), rect.height()));
+        }
+    }
+}
+
+fn box_size(canvas: &HtmlCanvasElement) -> (f64, f64) {
+    let rect = canvas.get_bounding_client_rect();
+    (rect.width(), rect.height())
+}

@@ -1,0 +1,92 @@
+//! Long work in slices, one macrotask each, so the page answers input between them.
+//!
+//! A slice is queued with [`queue`]; the queue runs one slice per task and yields to the
+//! browser between slices through a `MessageChannel` message: a task of its own, run as soon
+//! as input and rendering had their turn, without waiting a frame (as `requestAnimationFrame`
+//! would) or the 4 ms clamp nested `setTimeout`s get. Each slice draws with canvas sizes
+//! read in one layout ([`super::sizes::batch`]).
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+
+use wasm_bindgen::prelude::*;
+use web_sys::{MessageChannel, MessagePort};
+
+/// One slice of work.
+pub type Slice = Box<dyn FnOnce()>;
+
+struct Channel {
+    /// The port the next-slice messages are posted to.
+    sender: MessagePort,
+    /// Kept alive with its port: the handler running the next slice.
+    _receiver: (MessagePort, Closure<dyn FnMut()>),
+}
+
+thread_local! {
+    static QUEUE: RefCell<VecDeque<Slice>> = RefCell::new(VecDeque::new());
+    static CHANNEL: RefCell<Option<Channel>> = const { RefCell::new(None) };
+}
+
+/// Adds `slices` to the end of the queue and starts it if it was idle. The first slice of an
+/// idle queue runs at once, in the caller's task; each next one in a task of its own.
+pub fn queue(slices: impl IntoIterator<Item = Slice>) {
+    let was_idle = QUEUE.with(|q| {
+        let mut q = q.borrow_mut();
+        let idle = q.is_empty();
+        q.extend(slices);
+        idle
+    });
+    if was_idle {
+        run_next();
+    }
+}
+
+/// Runs the first queued slice, then asks for a new task if more are waiting.
+fn run_next() {
+    let Some(slice) = QUEUE.with(|q| q.borrow_mut().pop_front()) else {
+        return;
+    };
+    super::sizes::batch(slice);
+    if QUEUE.with(|q| !q.borrow().is_empty()) {
+        post();
+    }
+}
+
+/// Posts the next-slice message, creating the channel the first time.
+fn post() {
+    CHANNEL.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.is_none() {
+            *c = open();
+        }
+        match c.as_ref() {
+            Some(channel) => {
+                let posted = channel.sender.post_message(&JsValue::UNDEFINED);
+                super::dom::checked("postMessage", posted);
+            }
+            // No channel (never in a browser that runs the lab): run the rest now.
+            None => {
+                while QUEUE.with(|q| !q.borrow().is_empty()) {
+                    run_next_now();
+                }
+            }
+        }
+    });
+}
+
+fn run_next_now() {
+    if let Some(slice) = QUEUE.with(|q| q.borrow_mut().pop_front()) {
+        super::sizes::batch(slice);
+    }
+}
+
+fn open() -> Option<Channel> {
+    let channel = super::dom::checked("MessageChannel", MessageChannel::new())?;
+    let handler = Closure::<dyn FnMut()>::new(run_next);
+    let receiver = channel.port1();
+    receiver.set_onmessage(Some(handler.as_ref().unchecked_ref()));
+    Some(Channel {
+        sender: channel.port2(),
+        _receiver: (receiver, handler),
+    })
+}
