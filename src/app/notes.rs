@@ -1,6 +1,6 @@
 //! The sentences that explain a run: what a learning rate does, what a comparison shows.
 
-use crate::model::{decimal, Analysis, Verdict};
+use crate::model::{Analysis, Verdict};
 
 /// A number for people: four decimals, or scientific notation when very large or small.
 pub fn fmt(v: f64) -> String {
@@ -9,18 +9,18 @@ pub fn fmt(v: f64) -> String {
     }
     let a = v.abs();
     if a != 0.0 && !(1e-3..1e5).contains(&a) {
-        decimal::scientific(v, 3)
+        format!("{v:.3e}")
     } else {
-        decimal::fixed(v, 4)
+        format!("{v:.4}")
     }
 }
 
 /// A short number for prose: three significant figures.
 pub fn short(v: f64) -> String {
     if v.is_finite() && v != 0.0 && (v.abs() >= 1e5 || v.abs() < 1e-2) {
-        decimal::scientific(v, 2)
+        format!("{v:.2e}")
     } else {
-        let s = decimal::fixed(v, 3);
+        let s = format!("{v:.3}");
         s.trim_end_matches('0').trim_end_matches('.').to_string()
     }
 }

@@ -3,8 +3,6 @@
 
 use plotters::style::{IntoFont, TextStyle, BLACK};
 
-use crate::model::decimal;
-
 /// The Okabe–Ito palette (safe for the common colour-vision deficiencies), and the role each
 /// colour plays in the lab. Series that can meet also differ by marker shape or line dash.
 pub mod palette {
@@ -131,9 +129,9 @@ pub(crate) fn tick_label(v: &f64) -> String {
     } else if a < 1e-12 {
         "0".to_owned()
     } else if !(1e-3..1e5).contains(&a) {
-        decimal::scientific(*v, 1)
+        format!("{v:.1e}")
     } else {
-        let s = decimal::fixed(*v, 3);
+        let s = format!("{v:.3}");
         s.trim_end_matches('0').trim_end_matches('.').to_owned()
     }
 }

@@ -6,7 +6,6 @@
 pub mod analysis;
 pub mod batches;
 pub mod data;
-pub mod decimal;
 pub mod descent;
 pub mod formula;
 pub mod grid;

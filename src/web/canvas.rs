@@ -116,10 +116,10 @@ impl LabCanvas {
         }
     }
 
-    /// Traces a path through `points` (closed for a polygon) as the current path.
-    fn trace(&self, points: impl IntoIterator<Item = BackendCoord>, close: bool) {
+    /// Traces a path through `points` (closed for a polygon) as the current path. Not
+    /// generic: one copy serves every point iterator plotters passes.
+    fn trace(&self, points: &mut dyn Iterator<Item = BackendCoord>, close: bool) {
         self.context.begin_path();
-        let mut points = points.into_iter();
         if let Some((x, y)) = points.next() {
             self.context.move_to(f64::from(x), f64::from(y));
             for (x, y) in points {
@@ -249,7 +249,7 @@ impl DrawingBackend for LabCanvas {
     ) -> Done {
         if style.color().alpha > 0.0 {
             self.stroke(style);
-            self.trace(path, false);
+            self.trace(&mut path.into_iter(), false);
             self.context.stroke();
         }
         Ok(())
@@ -288,7 +288,7 @@ impl DrawingBackend for LabCanvas {
     ) -> Done {
         if style.color().alpha > 0.0 {
             self.fill(style.color());
-            self.trace(vert, true);
+            self.trace(&mut vert.into_iter(), true);
             self.context.fill();
         }
         Ok(())

@@ -22,10 +22,12 @@ pub fn start() {
     let opening = opening_cells(&config);
     install(Lab::new(config));
     wire_controls();
-    let cells = opening
-        .into_iter()
-        .map(|cell| Box::new(move || run_cell(cell)) as slices::Slice);
-    slices::queue(cells.chain([Box::new(ready) as slices::Slice]));
+    let mut queue: Vec<slices::Slice> = Vec::with_capacity(opening.len() + 1);
+    for cell in opening {
+        queue.push(Box::new(move || run_cell(cell)));
+    }
+    queue.push(Box::new(ready));
+    slices::queue(queue);
 }
 
 /// Marks the page ready: every opening cell ran and drew.

@@ -7,21 +7,23 @@
 //! resizes) every read asks the page, as sizes may have changed.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlCanvasElement};
 
+/// Canvas ids and their CSS sizes (a list: a page has a few dozen canvases at most).
+type Sizes = Vec<(String, (f64, f64))>;
+
 thread_local! {
     /// The CSS sizes measured in the current batch, by canvas id; `None` outside a batch.
-    static MEASURED: RefCell<Option<HashMap<String, (f64, f64)>>> = const { RefCell::new(None) };
+    static MEASURED: RefCell<Option<Sizes>> = const { RefCell::new(None) };
 }
 
 /// Runs `f` with canvas sizes measured once (see the module's note). Nothing `f` does may
 /// change a figure canvas's CSS box after its first read, except creating new canvases
 /// (a canvas not measured yet triggers one more measurement of all of them).
 pub fn batch<T>(f: impl FnOnce() -> T) -> T {
-    let outer = MEASURED.with(|m| m.borrow_mut().replace(HashMap::new()));
+    let outer = MEASURED.with(|m| m.borrow_mut().replace(Vec::new()));
     let result = f();
     MEASURED.with(|m| *m.borrow_mut() = outer);
     result
@@ -33,16 +35,17 @@ pub fn css_size(canvas: &HtmlCanvasElement) -> (f64, f64) {
     let known = MEASURED.with(|m| {
         let mut m = m.borrow_mut();
         let sizes = m.as_mut()?;
-        if !sizes.contains_key(&id) {
+        let find = |sizes: &Sizes| sizes.iter().find(|(k, _)| *k == id).map(|(_, s)| *s);
+        if find(sizes).is_none() {
             measure_all(sizes);
         }
-        sizes.get(&id).copied()
+        find(sizes)
     });
     known.unwrap_or_else(|| box_size(canvas))
 }
 
 /// Every figure canvas's box, read one after another with no write between them.
-fn measure_all(into: &mut HashMap<String, (f64, f64)>) {
+fn measure_all(into: &mut Sizes) {
     let Ok(list) = super::dom::document().query_selector_all("canvas[id^='fig-']") else {
         return;
     };
@@ -50,7 +53,7 @@ fn measure_all(into: &mut HashMap<String, (f64, f64)>) {
     for i in 0..list.length() {
         if let Some(element) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
             let rect = element.get_bounding_client_rect();
-            into.insert(element.id(), (rect.width(), rect.height()));
+            into.push((element.id(), (rect.width(), rect.height())));
         }
     }
 }

@@ -7,7 +7,6 @@
 //! read in one layout ([`super::sizes::batch`]).
 
 use std::cell::RefCell;
-use std::collections::VecDeque;
 
 use wasm_bindgen::prelude::*;
 use web_sys::{MessageChannel, MessagePort};
@@ -23,13 +22,14 @@ struct Channel {
 }
 
 thread_local! {
-    static QUEUE: RefCell<VecDeque<Slice>> = RefCell::new(VecDeque::new());
+    // In order; a few entries (one per opening cell), so taking the first is cheap.
+    static QUEUE: RefCell<Vec<Slice>> = const { RefCell::new(Vec::new()) };
     static CHANNEL: RefCell<Option<Channel>> = const { RefCell::new(None) };
 }
 
 /// Adds `slices` to the end of the queue and starts it if it was idle. The first slice of an
 /// idle queue runs at once, in the caller's task; each next one in a task of its own.
-pub fn queue(slices: impl IntoIterator<Item = Slice>) {
+pub fn queue(slices: Vec<Slice>) {
     let was_idle = QUEUE.with(|q| {
         let mut q = q.borrow_mut();
         let idle = q.is_empty();
@@ -41,9 +41,13 @@ pub fn queue(slices: impl IntoIterator<Item = Slice>) {
     }
 }
 
+fn take_first(queue: &mut Vec<Slice>) -> Option<Slice> {
+    (!queue.is_empty()).then(|| queue.remove(0))
+}
+
 /// Runs the first queued slice, then asks for a new task if more are waiting.
 fn run_next() {
-    let Some(slice) = QUEUE.with(|q| q.borrow_mut().pop_front()) else {
+    let Some(slice) = QUEUE.with(|q| take_first(&mut q.borrow_mut())) else {
         return;
     };
     super::sizes::batch(slice);
@@ -75,7 +79,7 @@ fn post() {
 }
 
 fn run_next_now() {
-    if let Some(slice) = QUEUE.with(|q| q.borrow_mut().pop_front()) {
+    if let Some(slice) = QUEUE.with(|q| take_first(&mut q.borrow_mut())) {
         super::sizes::batch(slice);
     }
 }
