@@ -20,8 +20,9 @@ thread_local! {
 }
 
 /// Runs `f` with canvas sizes measured once (see the module's note). Nothing `f` does may
-/// change a figure canvas's CSS box after its first read, except creating new canvases
-/// (a canvas not measured yet triggers one more measurement of all of them).
+/// change a shown figure canvas's CSS box after its first read; creating canvases and
+/// showing hidden ones is fine (a canvas not measured yet, or measured with no size,
+/// triggers one more measurement of all of them).
 pub fn batch<T>(f: impl FnOnce() -> T) -> T {
     let outer = MEASURED.with(|m| m.borrow_mut().replace(Vec::new()));
     let result = f();
@@ -36,7 +37,9 @@ pub fn css_size(canvas: &HtmlCanvasElement) -> (f64, f64) {
         let mut m = m.borrow_mut();
         let sizes = m.as_mut()?;
         let find = |sizes: &Sizes| sizes.iter().find(|(k, _)| *k == id).map(|(_, s)| *s);
-        if find(sizes).is_none() {
+        // Not measured yet, or measured while hidden (a cell shows its outputs after its
+        // first drawing call): measure again.
+        if find(sizes).is_none_or(|(w, h)| w < 1.0 || h < 1.0) {
             measure_all(sizes);
         }
         find(sizes)
