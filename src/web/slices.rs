@@ -25,6 +25,30 @@ thread_local! {
     // In order; a few entries (one per opening cell), so taking the first is cheap.
     static QUEUE: RefCell<Vec<Slice>> = const { RefCell::new(Vec::new()) };
     static CHANNEL: RefCell<Option<Channel>> = const { RefCell::new(None) };
+    /// Whether a queued slice is running now.
+    static RUNNING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Work to do right after the current slice, before the rest of the queue, each in a task of
+/// its own: from inside a queued slice, `slices` go to the front of the queue; anywhere else
+/// (a click's handler) they run at once, one after another.
+pub fn next(slices: Vec<Slice>) {
+    if RUNNING.with(|r| r.get()) {
+        QUEUE.with(|q| {
+            q.borrow_mut().splice(0..0, slices);
+        });
+    } else {
+        for slice in slices {
+            slice();
+        }
+    }
+}
+
+/// Runs `slice` as a queued slice (marked running, sizes read in one layout).
+fn run_slice(slice: Slice) {
+    RUNNING.with(|r| r.set(true));
+    super::sizes::batch(slice);
+    RUNNING.with(|r| r.set(false));
 }
 
 /// Adds `slices` to the end of the queue and starts it if it was idle. The first slice of an
@@ -50,7 +74,7 @@ fn run_next() {
     let Some(slice) = QUEUE.with(|q| take_first(&mut q.borrow_mut())) else {
         return;
     };
-    super::sizes::batch(slice);
+    run_slice(slice);
     if QUEUE.with(|q| !q.borrow().is_empty()) {
         post();
     }
@@ -80,7 +104,7 @@ fn post() {
 
 fn run_next_now() {
     if let Some(slice) = QUEUE.with(|q| take_first(&mut q.borrow_mut())) {
-        super::sizes::batch(slice);
+        run_slice(slice);
     }
 }
 
