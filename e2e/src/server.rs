@@ -46,6 +46,8 @@ pub struct SiteBuilder {
     root: Option<PathBuf>,
     headers: Vec<(String, String)>,
     pages: HashMap<String, String>,
+    /// `Some(seconds)`: answer as a static host does (see [`SiteBuilder::static_host`]).
+    max_age: Option<u32>,
 }
 
 impl SiteBuilder {
@@ -60,6 +62,15 @@ impl SiteBuilder {
     #[must_use]
     pub fn header(mut self, name: &str, value: &str) -> Self {
         self.headers.push((name.to_string(), value.to_string()));
+        self
+    }
+
+    /// Answers as a static host does, instead of `Cache-Control: no-store`: every file with
+    /// `Cache-Control: max-age=<seconds>` and an `ETag` (a hash of its bytes), and `304 Not
+    /// Modified` without a body to a request whose `If-None-Match` names that tag.
+    #[must_use]
+    pub fn static_host(mut self, max_age_seconds: u32) -> Self {
+        self.max_age = Some(max_age_seconds);
         self
     }
 
@@ -112,12 +123,23 @@ impl SiteBuilder {
     }
 
     fn answer(&self, request: &Request) -> (u16, Response<std::io::Cursor<Vec<u8>>>) {
-        let (status, body, kind) = self.lookup(request.method(), request.url());
+        let (mut status, mut body, kind) = self.lookup(request.method(), request.url());
+        let mut headers = vec![("Content-Type", kind.to_string())];
+        match self.max_age {
+            None => headers.push(("Cache-Control", "no-store".to_string())),
+            Some(seconds) => {
+                let tag = format!("\"{:016x}\"", fnv1a(&body));
+                let asked = request.headers().iter().find(|h| {
+                    h.field.equiv("If-None-Match") && h.value.as_str().contains(tag.as_str())
+                });
+                if status == 200 && asked.is_some() {
+                    (status, body) = (304, Vec::new());
+                }
+                headers.push(("Cache-Control", format!("max-age={seconds}")));
+                headers.push(("ETag", tag));
+            }
+        }
         let mut response = Response::from_data(body).with_status_code(status);
-        let mut headers = vec![
-            ("Content-Type", kind.to_string()),
-            ("Cache-Control", "no-store".to_string()),
-        ];
         headers.extend(
             self.headers
                 .iter()
@@ -152,6 +174,13 @@ impl SiteBuilder {
             Err(_) => (404, format!("not found: {path}").into_bytes(), TEXT),
         }
     }
+}
+
+/// The 64-bit FNV-1a hash of `bytes`: an entity tag that changes when the file does.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }
 
 /// The file under `root` that `path` names, refusing anything that climbs out of `root`.

@@ -2,9 +2,10 @@
 //! training paths, the current point and the optimum.
 
 use plotters::coord::Shift;
-use plotters::element::{PathElement, Rectangle};
+use plotters::element::{Drawable, PathElement, PointCollection, Rectangle};
 use plotters::prelude::{DrawingArea, DrawingBackend};
 use plotters::style::{Color, RGBColor, BLACK};
+use plotters_backend::{BackendCoord, DrawingErrorKind};
 
 use super::chart2d::{self, Axes, Chart2d};
 pub use super::contour_image::{ContourImage, Isoline};
@@ -129,22 +130,61 @@ fn draw_on_top<DB: DrawingBackend>(
     Ok(())
 }
 
-/// The colour image (one rectangle per merged cell) and the iso-cost lines.
+/// The colour image (one bitmap where the backend blits in one call, else one rectangle per
+/// merged cell) and the iso-cost lines.
 fn draw_image<DB: DrawingBackend>(
     chart: &Chart2d<'_, DB>,
     image: &ContourImage,
     style: &Style,
 ) -> Result<(), FigureError> {
     let area = chart.plotting_area();
-    for cell in image.cells() {
-        let corners = [(cell.w.0, cell.b.1), (cell.w.1, cell.b.0)];
-        area.draw(&Rectangle::new(corners, cell.color.filled()))?;
+    if style.bitmaps {
+        let (xs, ys) = area.get_pixel_range();
+        let size = (xs.end - xs.start, ys.end - ys.start);
+        let (w, h) = (size.0.max(0) as u32, size.1.max(0) as u32);
+        if let Some(rgb) = image.bitmap(w, h) {
+            let plot = area.strip_coord_spec();
+            plot.draw(&Bitmap { size: (w, h), rgb })?;
+        }
+    } else {
+        for cell in image.cells() {
+            let corners = [(cell.w.0, cell.b.1), (cell.w.1, cell.b.0)];
+            area.draw(&Rectangle::new(corners, cell.color.filled()))?;
+        }
     }
     let line = BLACK.mix(0.45).stroke_width(style.px_u32(1.0));
     for iso in image.isolines() {
         area.draw(&PathElement::new(iso.points.clone(), line))?;
     }
     Ok(())
+}
+
+/// An RGB bitmap covering a drawing area from its top-left corner.
+struct Bitmap {
+    size: (u32, u32),
+    rgb: Vec<u8>,
+}
+
+impl<'a> PointCollection<'a, (i32, i32)> for &'a Bitmap {
+    type Point = &'a (i32, i32);
+    type IntoIter = std::iter::Once<&'a (i32, i32)>;
+    fn point_iter(self) -> Self::IntoIter {
+        std::iter::once(&(0, 0))
+    }
+}
+
+impl<DB: DrawingBackend> Drawable<DB> for Bitmap {
+    fn draw<I: Iterator<Item = BackendCoord>>(
+        &self,
+        mut points: I,
+        backend: &mut DB,
+        _: (u32, u32),
+    ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+        match points.next() {
+            Some(at) => backend.blit_bitmap(at, self.size, &self.rgb),
+            None => Ok(()),
+        }
+    }
 }
 
 /// The paths, current point and optimum, with their legend entries. Returns how many

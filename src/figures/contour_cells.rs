@@ -17,21 +17,33 @@ pub(crate) struct Cell {
     pub color: RGBColor,
 }
 
+/// The colour step of every image cell, row by row from the lowest b, [`ContourImage::IMAGE_CELLS`]
+/// per side; [`ContourImage::COLOR_STEPS`] marks a cell without a finite cost.
+pub(crate) fn image_steps(grid: &LossGrid, scale: &CostScale) -> Vec<u8> {
+    let (n, steps) = (ContourImage::IMAGE_CELLS, ContourImage::COLOR_STEPS);
+    let node = |k: usize, nodes: usize| (k as f64 + 0.5) / n as f64 * (nodes - 1) as f64;
+    let cost = Resampler::new(grid);
+    let mut out = Vec::with_capacity(n * n);
+    for r in 0..n {
+        let v = node(r, grid.b.len());
+        for c in 0..n {
+            let t = scale.position(cost.value(node(c, grid.w.len()), v));
+            out.push(t.map_or(steps, |t| (t * (steps - 1) as f64).round() as usize) as u8);
+        }
+    }
+    out
+}
+
 /// The image as rectangles: each row's neighbouring cells of one colour merge into a run,
 /// and a run that repeats the one below it (same columns, same colour) grows that one taller.
-pub(crate) fn image_cells(
-    grid: &LossGrid,
-    scale: &CostScale,
-    w: (f64, f64),
-    b: (f64, f64),
-) -> Vec<Cell> {
+pub(crate) fn image_cells(steps: &[u8], w: (f64, f64), b: (f64, f64)) -> Vec<Cell> {
     let n = ContourImage::IMAGE_CELLS;
     let edge = |(lo, hi): (f64, f64), k: usize| lo + (hi - lo) * (k as f64 / n as f64);
     let mut cells: Vec<Cell> = Vec::new();
-    let mut below: HashMap<(usize, usize, usize), usize> = HashMap::new();
-    for r in 0..n {
+    let mut below: HashMap<(usize, usize, u8), usize> = HashMap::new();
+    for (r, row) in steps.chunks_exact(n).enumerate() {
         let mut here = HashMap::new();
-        for run in row_runs(grid, scale, r) {
+        for run in row_runs(row) {
             let id = match below.get(&run) {
                 Some(&id) => {
                     cells[id].b.1 = edge(b, r + 1);
@@ -55,32 +67,45 @@ pub(crate) fn image_cells(
     cells
 }
 
-/// Row `r` of the image as runs (first column, end column, colour step).
-fn row_runs(grid: &LossGrid, scale: &CostScale, r: usize) -> Vec<(usize, usize, usize)> {
-    let (n, steps) = (ContourImage::IMAGE_CELLS, ContourImage::COLOR_STEPS);
-    let node = |k: usize, nodes: usize| (k as f64 + 0.5) / n as f64 * (nodes - 1) as f64;
-    let cost = Resampler::new(grid);
-    let v = node(r, grid.b.len());
-    let step = |c: usize| {
-        let t = scale.position(cost.value(node(c, grid.w.len()), v));
-        t.map_or(steps, |t| (t * (steps - 1) as f64).round() as usize)
-    };
+/// One row of steps as runs (first column, end column, colour step).
+fn row_runs(row: &[u8]) -> Vec<(usize, usize, u8)> {
     let mut runs = Vec::new();
     let mut start = 0;
-    let mut current = step(0);
-    for c in 1..=n {
-        let next = if c < n { step(c) } else { usize::MAX };
-        if next != current {
-            runs.push((start, c, current));
-            (start, current) = (c, next);
+    for c in 1..=row.len() {
+        if c == row.len() || row[c] != row[start] {
+            runs.push((start, c, row[start]));
+            start = c;
         }
     }
     runs
 }
 
+/// The image as an RGB bitmap of `width` × `height` pixels, top row first (the highest b),
+/// each pixel the colour of the cell under its centre.
+pub(crate) fn bitmap(steps: &[u8], width: u32, height: u32) -> Vec<u8> {
+    let n = ContourImage::IMAGE_CELLS;
+    let colors: Vec<RGBColor> = (0..=ContourImage::COLOR_STEPS as u8)
+        .map(step_color)
+        .collect();
+    let index = |p: u32, size: u32| ((u64::from(p) * n as u64) / u64::from(size.max(1))) as usize;
+    let columns: Vec<usize> = (0..width).map(|x| index(x, width).min(n - 1)).collect();
+    let mut out = Vec::with_capacity(width as usize * height as usize * 3);
+    for y in 0..height {
+        let r = n - 1 - index(y, height).min(n - 1);
+        let row = steps.get(r * n..(r + 1) * n).unwrap_or(&[]);
+        for &c in &columns {
+            let step = row.get(c).copied().unwrap_or(u8::MAX);
+            let RGBColor(red, green, blue) =
+                colors.get(usize::from(step)).copied().unwrap_or(NO_VALUE);
+            out.extend_from_slice(&[red, green, blue]);
+        }
+    }
+    out
+}
+
 /// The colour of step `s` of [`ContourImage::COLOR_STEPS`]; grey past the last.
-fn step_color(s: usize) -> RGBColor {
-    let steps = ContourImage::COLOR_STEPS;
+fn step_color(s: u8) -> RGBColor {
+    let (s, steps) = (usize::from(s), ContourImage::COLOR_STEPS);
     if s >= steps {
         NO_VALUE
     } else {

@@ -4,11 +4,11 @@
 //! The image has a fixed resolution ([`ContourImage::IMAGE_CELLS`] per side, resampled from
 //! the grid by Catmull–Rom, exact for the quadratic cost) and [`ContourImage::COLOR_STEPS`]
 //! colours, and neighbouring cells of one colour merge into one rectangle: about 2 200
-//! rectangles a redraw, whatever the grid's size. Blitting a bitmap would not be cheaper:
-//! plotters-canvas has no `blit_bitmap`, so plotters would fall back to one call per pixel.
+//! rectangles a redraw, whatever the grid's size. A backend that blits bitmaps in one call
+//! (the page's canvas, [`super::Style::bitmaps`]) gets the same cells as one bitmap instead.
 
 use super::colors::CostScale;
-use super::contour_cells::{image_cells, Cell};
+use super::contour_cells::{bitmap, image_cells, image_steps, Cell};
 use super::geometry::{finite_min_max, padded, AXIS_LIMIT};
 use super::isolines::Field;
 use super::resample::Resampler;
@@ -29,6 +29,7 @@ pub struct ContourImage {
     w_range: (f64, f64),
     b_range: (f64, f64),
     scale: Option<CostScale>,
+    steps: Vec<u8>,
     cells: Vec<Cell>,
     isolines: Vec<Isoline>,
 }
@@ -50,14 +51,16 @@ impl ContourImage {
         let w_range = axis_range(&grid.w);
         let b_range = axis_range(&grid.b);
         let scale = CostScale::from_costs(&grid.cost).filter(|_| is_valid(grid));
-        let (cells, isolines) = match scale {
-            Some(s) => (image_cells(grid, &s, w_range, b_range), isolines(grid, &s)),
+        let (steps, isolines) = match scale {
+            Some(s) => (image_steps(grid, &s), isolines(grid, &s)),
             None => (Vec::new(), Vec::new()),
         };
+        let cells = image_cells(&steps, w_range, b_range);
         Self {
             w_range,
             b_range,
             scale,
+            steps,
             cells,
             isolines,
         }
@@ -90,6 +93,12 @@ impl ContourImage {
 
     pub(crate) fn cells(&self) -> &[Cell] {
         &self.cells
+    }
+
+    /// The colour image as an RGB bitmap of `width` × `height` pixels, top row first; `None`
+    /// when the grid had no finite cost (nothing to draw).
+    pub fn bitmap(&self, width: u32, height: u32) -> Option<Vec<u8>> {
+        (!self.steps.is_empty()).then(|| bitmap(&self.steps, width, height))
     }
 }
 

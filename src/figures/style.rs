@@ -44,11 +44,15 @@ pub struct Style {
     /// Device pixel ratio; values that are not finite or not positive count as 1, and the
     /// rest are clamped to 0.25..=8.
     pub scale: f64,
+    /// Whether the backend blits bitmaps in one call (a canvas's `putImageData`), so the
+    /// contour's colour image is drawn as one bitmap instead of rectangles. Off by default:
+    /// plotters' SVG backend would write one element per pixel.
+    pub bitmaps: bool,
 }
 
 impl Default for Style {
     fn default() -> Self {
-        Self { scale: 1.0 }
+        Self::new(1.0)
     }
 }
 
@@ -58,7 +62,18 @@ impl Style {
 
     /// A style for device pixel ratio `scale`.
     pub fn new(scale: f64) -> Self {
-        Self { scale }
+        Self {
+            scale,
+            bitmaps: false,
+        }
+    }
+
+    /// The same style for a backend that blits bitmaps in one call (see [`Self::bitmaps`]).
+    pub fn with_bitmaps(self) -> Self {
+        Self {
+            bitmaps: true,
+            ..self
+        }
     }
 
     /// The scale actually used: finite, within 0.25..=8.

@@ -100,9 +100,12 @@ fn render_run(cell: Cell, pick: impl FnOnce(&mut super::lab::Lab) -> Option<(f64
         .filter(|&i| i < run.len())
         .collect();
     ensure_panels(prefix, &panels);
-    for &i in &panels {
-        views::run_pair(prefix, &run, i);
-    }
+    // While the page opens, each pair is a slice of its own (see `slices::next`).
+    let pairs = panels.iter().map(|&i| {
+        let run = run.clone();
+        Box::new(move || views::run_pair(prefix, &run, i)) as super::slices::Slice
+    });
+    super::slices::next(pairs.collect());
     if cell == Cell::Train {
         table::fill("train-table", &run);
         set_text_by_id("train-final", &final_line(&run));

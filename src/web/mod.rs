@@ -28,5 +28,8 @@ pub mod race_views;
 pub mod render;
 pub mod results_views;
 pub mod save_menu;
+pub mod sizes;
+pub mod slices;
+pub mod svg;
 pub mod table;
 pub mod views;

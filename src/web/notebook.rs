@@ -6,11 +6,14 @@ use web_sys::{Element, HtmlElement, KeyboardEvent};
 
 use super::dom::{self, by_id, checked, find, find_all, set_attr, set_hidden, set_text};
 use super::lab::{install, with_lab, Lab};
-use super::{cells, embed};
+use super::{cells, embed, slices};
 use crate::app::notebook::{opening_cells, Cell, Changes, Msg};
 
 /// Starts the page: reads the URL, wires the controls, runs every cell before the practice,
 /// and marks `lab-ready` once every shown figure is painted.
+///
+/// The opening cells run one per task, top first ([`slices`]), so the page scrolls and
+/// answers clicks while the later ones draw; `lab-ready` is marked after the last.
 #[wasm_bindgen]
 pub fn start() {
     // With `lab-ready`, splits a load into fetching and compiling, and drawing.
@@ -23,9 +26,16 @@ pub fn start() {
     let opening = opening_cells(&config);
     install(Lab::new(config));
     wire_controls();
+    let mut queue: Vec<slices::Slice> = Vec::with_capacity(opening.len() + 1);
     for cell in opening {
-        run_cell(cell);
+        queue.push(Box::new(move || run_cell(cell)));
     }
+    queue.push(Box::new(ready));
+    slices::queue(queue);
+}
+
+/// Marks the page ready: every opening cell ran and drew.
+fn ready() {
     mark("lab-ready");
     if let Some(root) = dom::document().document_element() {
         set_attr(&root, "data-lab-ready", "1");

@@ -1,5 +1,5 @@
 //! Drawing figures on the page's canvases: size each canvas for the device pixel ratio, draw
-//! with `plotters-canvas`, give it a text alternative, and keep its [`PlotFrame`] for pointers;
+//! with [`LabCanvas`], give it a text alternative, and keep its [`PlotFrame`] for pointers;
 //! on request, draw the same view as an SVG for a save.
 
 use std::cell::RefCell;
@@ -10,10 +10,11 @@ use plotters::prelude::{DrawingArea, IntoDrawingArea};
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, MouseEvent};
 
-use super::canvas::{LabCanvas, LabSvg};
+use super::canvas::LabCanvas;
 use super::dom::{self, by_id_as};
 use super::figure_view::{Drawn, FigureView};
 use super::lab::{with_lab, Lab};
+use super::svg::LabSvg;
 use crate::app::notes::{fmt, short};
 use crate::figures::{FigureError, Layers, PlotFrame, Style, SurfaceFrame};
 
@@ -33,20 +34,17 @@ pub type Area = DrawingArea<LabCanvas, Shift>;
 /// is not laid out (a hidden cell), so nothing is drawn at a wrong size.
 fn prepare(name: &str) -> Option<(HtmlCanvasElement, Style)> {
     let canvas = by_id_as::<HtmlCanvasElement>(&format!("fig-{name}"))?;
-    let rect = canvas.get_bounding_client_rect();
-    if rect.width() < 1.0 || rect.height() < 1.0 {
+    let (width, height) = super::sizes::css_size(&canvas);
+    if width < 1.0 || height < 1.0 {
         return None;
     }
     let dpr = dom::window().device_pixel_ratio().clamp(1.0, 4.0);
-    let (w, h) = (
-        (rect.width() * dpr).round() as u32,
-        (rect.height() * dpr).round() as u32,
-    );
+    let (w, h) = ((width * dpr).round() as u32, (height * dpr).round() as u32);
     if canvas.width() != w || canvas.height() != h {
         canvas.set_width(w);
         canvas.set_height(h);
     }
-    Some((canvas, Style::new(dpr)))
+    Some((canvas, Style::new(dpr).with_bitmaps()))
 }
 
 /// Draws figure `name` from `view`, describes it for screen readers with `alt`, and keeps
@@ -88,7 +86,12 @@ fn capture(name: &str, canvas: &HtmlCanvasElement, style: &Style, view: &FigureV
     let mut out = String::new();
     let drawn = LabSvg::new(&mut out, (canvas.width(), canvas.height()), canvas).map(|svg| {
         let area = svg.into_drawing_area();
-        view.draw(&area, style, Layers::All)
+        // An SVG keeps its colour image as rectangles: no bitmap blitting there.
+        let style = Style {
+            bitmaps: false,
+            ..*style
+        };
+        view.draw(&area, &style, Layers::All)
             .and_then(|_| area.present().map_err(FigureError::from))
     });
     match drawn {

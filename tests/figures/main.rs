@@ -7,6 +7,7 @@ mod draw;
 mod lab;
 mod read;
 
+mod bitmap;
 mod contour_figure;
 mod cost_figure;
 mod data_figure;

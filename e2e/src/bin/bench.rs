@@ -11,14 +11,17 @@
 //! `cargo xtask bench` runs it and turns the JSON into the performance table. It measures:
 //!
 //! - **load**: the `lab-ready` mark's time since navigation start, cold (a new browser with a
-//!   fresh profile for every load) and warm (one browser, reloading the page);
+//!   fresh profile for every load) and reloaded in one browser, twice: from a server that
+//!   sends `no-store` (every file fetched again) and from one that answers as a static host
+//!   does (`max-age` and `ETag`: files come from the browser's cache or a `304`);
+//! - **long tasks**: per cold load, the longest main-thread task (`longtask` entries, observed
+//!   from the document's start) from navigation until one second after `lab-ready`;
 //! - **redraw**: per-event redraw times from `wasmBindings.benchRedraw` for scrub steps and
 //!   learning-rate changes at several grid sizes;
 //! - **memory**: `wasmMemoryBytes()` after load and after replaying the explorer's run.
 //!
-//! The site is served by the harness's [`e2e::Site`], which answers every file with
-//! `Cache-Control: no-store`: a warm load fetches the files again (from localhost) but runs in
-//! a browser that is already up and has loaded the page before.
+//! The site is served by the harness's [`e2e::Site`]: with `Cache-Control: no-store` for the
+//! cold and "no-store" rows, and as a static host for the "static host" row.
 //!
 //! Progress goes to stderr; only the JSON goes to stdout. The exit status is non-zero only if
 //! a measurement could not be made.
@@ -29,8 +32,14 @@ use std::time::Instant;
 use e2e::{bail, Browser, Config, Site, WINDOW};
 use serde_json::{json, Value as Json};
 
-/// Page loads per cache state.
-const LOADS: usize = 12;
+/// Page loads per cache state (the cold median is the fifth of nine).
+const LOADS: usize = 9;
+/// The static host's `max-age` (GitHub Pages sends 600 s).
+const MAX_AGE_S: u32 = 600;
+/// Records every long task from the document's start (the page's CSP does not apply to it).
+const OBSERVE_LONG_TASKS: &str = "window.__longTasks = []; \
+    new PerformanceObserver(l => window.__longTasks.push(...l.getEntries() \
+      .map(e => [e.startTime, e.duration]))).observe({ type: 'longtask', buffered: true });";
 /// Explorer events timed per kind and grid size.
 const EVENTS: u32 = 200;
 /// Grid sizes (nodes per side) of the redraw measurements.
@@ -97,9 +106,14 @@ fn measure() -> e2e::Result<Json> {
     let config = config(&args)?;
     let site = Site::builder().root(&config.dist).start()?;
     let page = |query: &str| site.url(&format!("/index.html{query}"));
-    let cold = cold_loads(&config, &page(""))?;
+    let (cold, long_tasks) = cold_loads(&config, &page(""))?;
     let browser = Browser::start(&config, WINDOW.0, WINDOW.1)?;
     let warm = warm_loads(&browser, &page(""))?;
+    let host = Site::builder()
+        .root(&config.dist)
+        .static_host(MAX_AGE_S)
+        .start()?;
+    let cached = warm_loads(&browser, &host.url("/index.html"))?;
     let mut redraw = Vec::new();
     for grid in GRIDS {
         redraw.extend(redraws(&browser, &page(&format!("?grid={grid}")), grid)?);
@@ -111,7 +125,13 @@ fn measure() -> e2e::Result<Json> {
     )?;
     Ok(json!({
         "chromium": chromium_version(&browser)?,
-        "load": { "cold": summary(&cold), "warm": summary(&warm) },
+        "load": {
+            "cold": summary(&cold),
+            "warm": summary(&warm),
+            "static_host": summary(&cached),
+            "max_age_s": MAX_AGE_S,
+        },
+        "long_task": summary(&long_tasks),
         "redraw": redraw,
         "memory": memory,
     }))
@@ -141,18 +161,40 @@ fn lab_ready_ms(browser: &Browser) -> e2e::Result<f64> {
 }
 
 /// [`LOADS`] cold loads: each in a new browser with an empty profile, so nothing is cached.
-fn cold_loads(config: &Config, url: &str) -> e2e::Result<Vec<f64>> {
-    (0..LOADS)
-        .map(|i| {
-            eprintln!("bench: cold load {}/{LOADS}", i + 1);
-            let browser = Browser::start(config, WINDOW.0, WINDOW.1)?;
-            browser.open_lab(url)?;
-            lab_ready_ms(&browser)
-        })
-        .collect()
+/// Returns each load's lab-ready time and its longest task (ms, see [`longest_task_ms`]).
+fn cold_loads(config: &Config, url: &str) -> e2e::Result<(Vec<f64>, Vec<f64>)> {
+    let mut times = (Vec::new(), Vec::new());
+    for i in 0..LOADS {
+        eprintln!("bench: cold load {}/{LOADS}", i + 1);
+        let browser = Browser::start(config, WINDOW.0, WINDOW.1)?;
+        let source = json!({ "source": OBSERVE_LONG_TASKS });
+        browser.cdp("Page.addScriptToEvaluateOnNewDocument", source)?;
+        browser.open_lab(url)?;
+        let ready = lab_ready_ms(&browser)?;
+        times.0.push(ready);
+        times.1.push(longest_task_ms(&browser, ready)?);
+    }
+    Ok(times)
 }
 
-/// [`LOADS`] warm loads: the page opened once, then reloaded in the same browser.
+/// The longest task that started before one second after `ready` (ms since navigation), 0
+/// when none took over 50 ms (the browser reports only those); waits for that second first.
+fn longest_task_ms(browser: &Browser, ready: f64) -> e2e::Result<f64> {
+    let script = "const [until, done] = [arguments[0] + 1000, arguments[1]]; \
+        const read = () => { \
+          if (performance.now() < until + 100) return setTimeout(read, 100); \
+          const tasks = window.__longTasks; \
+          done(tasks ? Math.max(0, ...tasks.filter(([s]) => s <= until).map(([, d]) => d)) : -1); \
+        }; \
+        read();";
+    let value = browser.js_async(script, vec![json!(ready)])?;
+    value
+        .as_f64()
+        .filter(|&v| v >= 0.0)
+        .ok_or_else(|| e2e::Error::msg(format!("no long-task record on the page ({value})")))
+}
+
+/// [`LOADS`] reloads: the page opened once, then reloaded in the same browser.
 fn warm_loads(browser: &Browser, url: &str) -> e2e::Result<Vec<f64>> {
     browser.open_lab(url)?;
     (0..LOADS)

@@ -53,9 +53,11 @@ pub(super) fn list_files(dir: &Path, into: &mut Vec<PathBuf>) -> Result<()> {
     let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     for entry in entries {
         let path = entry.map_err(|e| format!("{}: {e}", dir.display()))?.path();
+        let ext = path.extension().and_then(|e| e.to_str());
         if path.is_dir() {
             list_files(&path, into)?;
-        } else {
+        } else if !matches!(ext, Some("gz" | "br")) {
+            // Pre-compressed copies for static hosts are not what a browser downloads twice.
             into.push(path);
         }
     }
@@ -73,4 +75,24 @@ pub(super) fn gzipped_len(file: &Path) -> Result<u64> {
         return Err(format!("gzip failed on {}", file.display()));
     }
     Ok(out.stdout.len() as u64)
+}
+
+/// The module's ten largest items by `twiggy top` (names come from the linked module before
+/// wasm-bindgen, `target/wasm32-unknown-unknown/web/gd_lab.wasm`), or why they are not listed.
+pub(super) fn largest_items(target: &Path) -> std::result::Result<String, String> {
+    let wasm = target.join("wasm32-unknown-unknown/web/gd_lab.wasm");
+    let Some(path) = wasm.to_str() else {
+        return Err("the module's path is not UTF-8".into());
+    };
+    match std::process::Command::new("twiggy")
+        .args(["top", "-n", "10", path])
+        .output()
+    {
+        Err(_) => Err("twiggy is not installed (`cargo install twiggy` to list them)".into()),
+        Ok(out) if !out.status.success() => Err(format!(
+            "twiggy failed on {path}: {}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        )),
+        Ok(out) => Ok(String::from_utf8_lossy(&out.stdout).into_owned()),
+    }
 }

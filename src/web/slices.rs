@@ -1,0 +1,120 @@
+//! Long work in slices, one macrotask each, so the page answers input between them.
+//!
+//! A slice is queued with [`queue`]; the queue runs one slice per task and yields to the
+//! browser between slices through a `MessageChannel` message: a task of its own, run as soon
+//! as input and rendering had their turn, without waiting a frame (as `requestAnimationFrame`
+//! would) or the 4 ms clamp nested `setTimeout`s get. Each slice draws with canvas sizes
+//! read in one layout ([`super::sizes::batch`]).
+
+use std::cell::RefCell;
+
+use wasm_bindgen::prelude::*;
+use web_sys::{MessageChannel, MessagePort};
+
+/// One slice of work.
+pub type Slice = Box<dyn FnOnce()>;
+
+struct Channel {
+    /// The port the next-slice messages are posted to.
+    sender: MessagePort,
+    /// Kept alive with its port: the handler running the next slice.
+    _receiver: (MessagePort, Closure<dyn FnMut()>),
+}
+
+thread_local! {
+    // In order; a few entries (one per opening cell), so taking the first is cheap.
+    static QUEUE: RefCell<Vec<Slice>> = const { RefCell::new(Vec::new()) };
+    static CHANNEL: RefCell<Option<Channel>> = const { RefCell::new(None) };
+    /// Whether a queued slice is running now.
+    static RUNNING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Work to do right after the current slice, before the rest of the queue, each in a task of
+/// its own: from inside a queued slice, `slices` go to the front of the queue; anywhere else
+/// (a click's handler) they run at once, one after another.
+pub fn next(slices: Vec<Slice>) {
+    if RUNNING.with(|r| r.get()) {
+        QUEUE.with(|q| {
+            q.borrow_mut().splice(0..0, slices);
+        });
+    } else {
+        for slice in slices {
+            slice();
+        }
+    }
+}
+
+/// Runs `slice` as a queued slice (marked running, sizes read in one layout).
+fn run_slice(slice: Slice) {
+    RUNNING.with(|r| r.set(true));
+    super::sizes::batch(slice);
+    RUNNING.with(|r| r.set(false));
+}
+
+/// Adds `slices` to the end of the queue and starts it if it was idle. The first slice of an
+/// idle queue runs at once, in the caller's task; each next one in a task of its own.
+pub fn queue(slices: Vec<Slice>) {
+    let was_idle = QUEUE.with(|q| {
+        let mut q = q.borrow_mut();
+        let idle = q.is_empty();
+        q.extend(slices);
+        idle
+    });
+    if was_idle {
+        run_next();
+    }
+}
+
+fn take_first(queue: &mut Vec<Slice>) -> Option<Slice> {
+    (!queue.is_empty()).then(|| queue.remove(0))
+}
+
+/// Runs the first queued slice, then asks for a new task if more are waiting.
+fn run_next() {
+    let Some(slice) = QUEUE.with(|q| take_first(&mut q.borrow_mut())) else {
+        return;
+    };
+    run_slice(slice);
+    if QUEUE.with(|q| !q.borrow().is_empty()) {
+        post();
+    }
+}
+
+/// Posts the next-slice message, creating the channel the first time.
+fn post() {
+    CHANNEL.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.is_none() {
+            *c = open();
+        }
+        match c.as_ref() {
+            Some(channel) => {
+                let posted = channel.sender.post_message(&JsValue::UNDEFINED);
+                super::dom::checked("postMessage", posted);
+            }
+            // No channel (never in a browser that runs the lab): run the rest now.
+            None => {
+                while QUEUE.with(|q| !q.borrow().is_empty()) {
+                    run_next_now();
+                }
+            }
+        }
+    });
+}
+
+fn run_next_now() {
+    if let Some(slice) = QUEUE.with(|q| take_first(&mut q.borrow_mut())) {
+        run_slice(slice);
+    }
+}
+
+fn open() -> Option<Channel> {
+    let channel = super::dom::checked("MessageChannel", MessageChannel::new())?;
+    let handler = Closure::<dyn FnMut()>::new(run_next);
+    let receiver = channel.port1();
+    receiver.set_onmessage(Some(handler.as_ref().unchecked_ref()));
+    Some(Channel {
+        sender: channel.port2(),
+        _receiver: (receiver, handler),
+    })
+}
