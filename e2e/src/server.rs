@@ -124,7 +124,12 @@ impl SiteBuilder {
 
     fn answer(&self, request: &Request) -> (u16, Response<std::io::Cursor<Vec<u8>>>) {
         let (mut status, mut body, kind) = self.lookup(request.method(), request.url());
-        let mut headers = vec![("Content-Type", kind.to_string())];
+        // One request per connection: a connection kept alive between tests (or by a frame
+        // whose scripts were refused) must not leave a later request waiting behind it.
+        let mut headers = vec![
+            ("Content-Type", kind.to_string()),
+            ("Connection", "close".to_string()),
+        ];
         match self.max_age {
             None => headers.push(("Cache-Control", "no-store".to_string())),
             Some(seconds) => {
