@@ -149,9 +149,33 @@ fn css_color(color: BackendColor) -> String {
     format!("rgba({r},{g},{b},0.{thousandths:03})")
 }
 
+/// The size of `text` in `style`, measured by `context` with the CSS font `font` (which this
+/// sets on it); turned for vertical text.
+pub(super) fn measure_text(
+    context: &CanvasRenderingContext2d,
+    font: &str,
+    text: &str,
+    style: &impl BackendTextStyle,
+) -> (u32, u32) {
+    context.set_font(font);
+    let width = context
+        .measure_text(text)
+        .map_or(0.6 * style.size() * text.chars().count() as f64, |m| {
+            m.width()
+        });
+    let (w, h) = (
+        width.ceil().max(0.0) as u32,
+        (style.size() * 1.15).ceil().max(0.0) as u32,
+    );
+    match style.transform() {
+        FontTransform::Rotate90 | FontTransform::Rotate270 => (h, w),
+        _ => (w, h),
+    }
+}
+
 /// The CSS font plotters means: "<style> <size>px <family>", the size to a tenth of a pixel
 /// (written with integers: no float formatting in the module).
-fn font_string(style: &impl BackendTextStyle) -> String {
+pub(super) fn font_string(style: &impl BackendTextStyle) -> String {
     let tenths = (style.size().clamp(1.0, 1000.0) * 10.0).round() as u32;
     let (whole, tenth) = (tenths / 10, tenths % 10);
     let (kind, family) = (style.style(), style.family());
@@ -331,26 +355,13 @@ impl DrawingBackend for LabCanvas {
         // Measured with the font it is drawn with; `font` is not recorded here (`&self`),
         // so the next draw sets it again only if it differs from the one written before.
         let font = font_string(style);
-        self.context.set_font(&font);
-        let width = self
-            .context
-            .measure_text(text)
-            .map_or(0.6 * style.size() * text.chars().count() as f64, |m| {
-                m.width()
-            });
+        let size = measure_text(&self.context, &font, text, style);
         if let Some(written) = &self.written.font {
             if *written != font {
                 self.context.set_font(written);
             }
         }
-        let (w, h) = (
-            width.ceil().max(0.0) as u32,
-            (style.size() * 1.15).ceil().max(0.0) as u32,
-        );
-        Ok(match style.transform() {
-            FontTransform::Rotate90 | FontTransform::Rotate270 => (h, w),
-            _ => (w, h),
-        })
+        Ok(size)
     }
 
     /// Puts an RGB bitmap at `pos` with one `putImageData` (no blending: the pixels are

@@ -8,7 +8,6 @@
 use plotters::backend::SVGBackend;
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
-    FontTransform,
 };
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -122,26 +121,12 @@ impl<B: DrawingBackend> DrawingBackend for Measured<B> {
         style: &S,
     ) -> Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
         // The same font string the canvas draws with.
-        let font = format!(
-            "{} {}px {}",
-            style.style().as_str(),
-            style.size(),
-            style.family().as_str()
-        );
-        self.context.set_font(&font);
-        let width = self
-            .context
-            .measure_text(text)
-            .map_or(0.6 * style.size() * text.chars().count() as f64, |m| {
-                m.width()
-            });
-        let (w, h) = (
-            width.ceil().max(0.0) as u32,
-            (style.size() * 1.15).ceil().max(0.0) as u32,
-        );
-        Ok(match style.transform() {
-            FontTransform::Rotate90 | FontTransform::Rotate270 => (h, w),
-            _ => (w, h),
-        })
+        let font = super::canvas::font_string(style);
+        Ok(super::canvas::measure_text(
+            &self.context,
+            &font,
+            text,
+            style,
+        ))
     }
 }

@@ -1,7 +1,7 @@
 //! `cargo xtask bench [--write-readme] [--replays N]`: one table of the lab's speed and size.
 //!
 //! In order: setup (with the browser), the release site built into `target/bench-dist`, the
-//! engine's criterion benchmarks (`cargo bench --bench engine`), the browser measurements
+//! criterion benchmarks (`cargo bench --bench engine --bench formulas`), the browser measurements
 //! (the `e2e` crate's `bench` binary, which prints JSON), and the sizes of the site's files.
 //! Then it prints one table with the machine and the date; `--write-readme` also puts the
 //! table in README.md's "## Performance" section.
@@ -84,7 +84,10 @@ pub fn command(args: &[String]) -> Result<()> {
     let dist = util::repo_root().join(DIST);
     util::run(&mut dist::trunk_build(&dist)?)?;
     println!("\nEngine benchmarks (criterion, native, release profile):");
-    util::run(&mut cmd("cargo", &["bench", "--bench", "engine"]))?;
+    util::run(&mut cmd(
+        "cargo",
+        &["bench", "--bench", "engine", "--bench", "formulas"],
+    ))?;
     let browser = browser_measurements(&dist, options.replays)?;
     let notebook = measure_notebook();
     let report = Report {

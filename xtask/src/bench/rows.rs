@@ -208,7 +208,8 @@ pub(super) fn size_rows(sizes: &[Size]) -> Vec<Row> {
 pub(super) fn native_rows(dir: &Path) -> Result<Vec<Row>> {
     let missing = |id: String| {
         format!(
-            "no criterion result for {id} under {}: did `cargo bench --bench engine` run it?",
+            "no criterion result for {id} under {}: did `cargo bench --bench engine --bench \
+             formulas` run it?",
             dir.display()
         )
     };
@@ -228,6 +229,7 @@ pub(super) fn native_rows(dir: &Path) -> Result<Vec<Row>> {
         let what = format!("Adam, batch size 1, n = {}, 10 000 iterations", count(n));
         rows.push(Row::plain("Native", what, format!("{} mean", duration(ns))));
     }
+    rows.extend(formula_rows(dir, &missing)?);
     for n in [60, 1_000_000] {
         for side in [30, 200, 1000] {
             let value = side.to_string();
@@ -237,6 +239,26 @@ pub(super) fn native_rows(dir: &Path) -> Result<Vec<Row>> {
             let what = format!("cost grid {side}², n = {}", count(n));
             rows.push(Row::plain("Native", what, grid_result(sums, naive)));
         }
+    }
+    Ok(rows)
+}
+
+/// The general path (a cost formula, here the mean absolute error): 10 000 iterations, and
+/// the grid a redraw after a formula edit computes.
+fn formula_rows(dir: &Path, missing: &dyn Fn(String) -> String) -> Result<Vec<Row>> {
+    let mut rows = Vec::new();
+    for n in [60, 10_000] {
+        let function = format!("mae n={n}");
+        let ns = criterion_mean_ns(dir, "formula train", &function, "10000")
+            .ok_or_else(|| missing(format!("formula train/{function}/10000")))?;
+        let what = format!("formula cost (MAE), n = {}, 10 000 iterations", count(n));
+        rows.push(Row::plain("Native", what, format!("{} mean", duration(ns))));
+    }
+    for side in [30, 200] {
+        let ns = criterion_mean_ns(dir, "formula grid", "mae n=60", &side.to_string())
+            .ok_or_else(|| missing(format!("formula grid/mae n=60/{side}")))?;
+        let what = format!("formula edit: cost grid {side}², n = 60 (general path)");
+        rows.push(Row::plain("Native", what, format!("{} mean", duration(ns))));
     }
     Ok(rows)
 }
