@@ -96,10 +96,22 @@ fn a_frame_without_allow_same_origin_says_what_to_allow() -> Result<()> {
             host(&origin, "allow-scripts allow-same-origin"),
         )
         .start()?;
-    lab.goto(&site.url("/blocked.html"))?;
     let loaded = "return window.frameLoaded === true;";
-    lab.wait_for_js("the frame to load", loaded, Duration::from_secs(30))
-        .map_err(|e| e.context(format!("served: {:?}", lab.site.served())))?;
+    // About one run in three, in the full suite only, the blocked frame's load event never
+    // came: a request the test server never answered, not the page (the note's markup and
+    // style are static). The first wait says what was served and the host is opened again.
+    for attempt in 1..=3 {
+        lab.goto(&site.url("/blocked.html"))?;
+        match lab.wait_for_js("the frame to load", loaded, Duration::from_secs(20)) {
+            Ok(()) => break,
+            Err(e) => {
+                let (ours, host) = (lab.site.served(), site.served());
+                let why = format!("{e}; the lab's server answered {ours:?}; the host's {host:?}");
+                ensure!(attempt < 3, "{why}");
+                eprintln!("attempt {attempt}: {why}");
+            }
+        }
+    }
     lab.enter_frame("#lab")?;
     lab.wait_for_js(
         "the note to show",
