@@ -250,3 +250,40 @@ fn the_start_fields_set_the_start_and_refuse_a_point_outside_the_window() -> Res
     ensure!(check.mismatches.is_empty(), "table vs train: {check:?}");
     lab.expect_clean_console("while typing a start")
 }
+
+#[test]
+fn the_rate_and_seed_fields_mark_a_refused_value_and_name_it() -> Result<()> {
+    let lab = e2e::lab()?;
+    open_explorer(&lab)?;
+    let state = |lab: &Lab, id: &str| -> Result<(Option<String>, Option<String>, String)> {
+        lab.js_as(
+            "const f = document.getElementById(arguments[0]);
+             return [f.getAttribute('aria-invalid'), f.getAttribute('aria-describedby'),
+                     document.getElementById('explore-note').textContent];",
+            vec![json!(id)],
+        )
+    };
+    for (id, bad, good) in [
+        ("explore-lr-number", "5", "0.2"),
+        ("explore-seed", "-1", "7"),
+    ] {
+        lab.type_into(&format!("#{id}"), bad)?;
+        lab.press(&[Key::Tab])?;
+        let (invalid, described, note) = state(&lab, id)?;
+        ensure!(
+            invalid.as_deref() == Some("true")
+                && described.as_deref() == Some("explore-note")
+                && !note.is_empty(),
+            "{id} = {bad}: aria-invalid {invalid:?}, described by {described:?}, note {note:?}"
+        );
+        lab.type_into(&format!("#{id}"), good)?;
+        lab.press(&[Key::Tab])?;
+        lab.frames(2)?;
+        let (invalid, _, _) = state(&lab, id)?;
+        ensure!(
+            invalid.as_deref() == Some("false"),
+            "{id} = {good}: aria-invalid {invalid:?}"
+        );
+    }
+    lab.expect_clean_console("while typing a refused rate and seed")
+}

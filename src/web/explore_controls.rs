@@ -73,10 +73,10 @@ fn wire_fields() {
         Some(Msg::SetNoise(i.value_as_number()))
     });
     on("explore-lr-number", "change", |i| {
-        field_note(input::explorer_lr(i.value_as_number())).map(Msg::SetLr)
+        field_note("explore-lr-number", input::explorer_lr(i.value_as_number())).map(Msg::SetLr)
     });
     on("explore-seed", "change", |i| {
-        field_note(input::explorer_seed(i.value_as_number())).map(Msg::SetSeed)
+        field_note("explore-seed", input::explorer_seed(i.value_as_number())).map(Msg::SetSeed)
     });
     on("explore-w0", "change", |i| {
         start_from_field("w0", i.value_as_number())
@@ -135,9 +135,7 @@ fn chosen_optimizer() -> Option<Msg> {
     let field = by_id_as::<HtmlInputElement>("explore-momentum")?;
     field.set_disabled(!has_momentum(&name));
     let parsed = explorer_optimizer(&name, &field.value());
-    let invalid = if parsed.is_err() { "true" } else { "false" };
-    set_attr(&field, "aria-invalid", invalid);
-    let chosen = field_note(parsed)?;
+    let chosen = field_note("explore-momentum", parsed)?;
     // An unchanged optimizer redraws nothing: put the note the field cleared back at once.
     let current = with_lab(|lab| lab.explorer.as_ref().map(|e| e.optimizer)).flatten();
     if current == Some(chosen) {
@@ -167,8 +165,13 @@ fn sync_optimizer(optimizer: &Optimizer) {
     }
 }
 
-/// Shows a field's error under the controls (a good value clears it), and keeps the value.
-fn field_note<T>(parsed: Result<T, InputError>) -> Option<T> {
+/// Shows field `id`'s error under the controls (a good value clears it) and marks the field
+/// invalid or not (the note is its `aria-describedby`); the state keeps its value.
+fn field_note<T>(id: &str, parsed: Result<T, InputError>) -> Option<T> {
+    if let Some(field) = by_id(id) {
+        let invalid = if parsed.is_err() { "true" } else { "false" };
+        set_attr(&field, "aria-invalid", invalid);
+    }
     match parsed {
         Ok(value) => {
             set_text_by_id("explore-note", "");
