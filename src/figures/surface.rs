@@ -69,6 +69,28 @@ impl SurfaceView<'_> {
     pub const MAX_CELLS: usize = 40;
 }
 
+impl<'a> SurfaceView<'a> {
+    /// The "after training" figure: a wireframe at the default angle with whole paths on it
+    /// (no current point), as the results and the optimizer race draw it.
+    pub fn wireframe_with(
+        title: &'a str,
+        grid: &'a LossGrid,
+        paths: &'a [SurfacePath<'a>],
+        optimum: Option<(f64, f64, f64)>,
+    ) -> Self {
+        Self {
+            title,
+            grid,
+            yaw: Self::DEFAULT_YAW,
+            pitch: Self::DEFAULT_PITCH,
+            wireframe: true,
+            paths,
+            current: None,
+            optimum,
+        }
+    }
+}
+
 /// Draws the surface figure on `area` and returns where its grid nodes lie on screen.
 pub fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,

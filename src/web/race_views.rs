@@ -87,16 +87,12 @@ fn surface(lab: &Lab, result: &RaceResult, labels: &[String]) {
             label,
         })
         .collect();
-    let view = SurfaceView {
-        title: "The racers on the cost surface",
-        grid: &scene.grid,
-        yaw: SurfaceView::DEFAULT_YAW,
-        pitch: SurfaceView::DEFAULT_PITCH,
-        wireframe: true,
-        paths: &paths,
-        current: None,
-        optimum: optimum3(scene.analysis),
-    };
+    let view = SurfaceView::wireframe_with(
+        "The racers on the cost surface",
+        &scene.grid,
+        &paths,
+        optimum3(scene.analysis),
+    );
     let alt = format!(
         "Wireframe of the cost surface with {} paths on it: {}.",
         paths.len(),

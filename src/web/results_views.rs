@@ -40,16 +40,12 @@ fn results_surface(scene: &Scene, run: &Trajectory, label: &str, path: &str) {
         color: palette::RUNS[0],
         label,
     }];
-    let view = SurfaceView {
-        title: "Visited points on the cost surface",
-        grid: &scene.grid,
-        yaw: SurfaceView::DEFAULT_YAW,
-        pitch: SurfaceView::DEFAULT_PITCH,
-        wireframe: true,
-        paths: &paths,
-        current: None,
-        optimum: optimum3(scene.analysis),
-    };
+    let view = SurfaceView::wireframe_with(
+        "Visited points on the cost surface",
+        &scene.grid,
+        &paths,
+        optimum3(scene.analysis),
+    );
     let alt = format!(
         "Wireframe of the cost surface with the {} on it; {}. {}",
         plural::count(run.len(), "visited point", "visited points"),
