@@ -11,7 +11,8 @@ use crate::app::race_run::RaceResult;
 use crate::app::race_url::lab_optimizer;
 use crate::figures::contour::ContourImage;
 use crate::model::{
-    Batching, Dataset, GridSpec, InputError, Problem, Samples, TrainConfig, Trajectory,
+    analyze, Batching, CostQuadratic, Dataset, GridSpec, InputError, Problem, Samples, TrainConfig,
+    Trajectory,
 };
 
 /// Everything the run cells computed so far.
@@ -177,12 +178,16 @@ impl Lab {
 
 /// The scene of `samples` on the window of `config`'s start and the points' optimum.
 fn scene_of(config: &LabConfig, samples: &Samples) -> Result<Scene, InputError> {
-    // The window comes from the points (their least-squares line), whatever the cost.
-    let analysis = Problem::new(samples.clone(), None)?
-        .analysis()
-        .ok_or_else(|| InputError::new("data", "all x values are equal: no line fits best"))?;
-    let window = config.window(&analysis)?;
     let problem = Problem::new(samples.clone(), config.formulas())?;
+    // The window comes from the points (their least-squares line), whatever the cost: the
+    // problem's own quadratic when it has one, else the points' sums once.
+    let line = match problem.quadratic() {
+        Some(q) => *q,
+        None => CostQuadratic::new(samples)?,
+    };
+    let analysis = analyze(&line)
+        .map_err(|_| InputError::new("data", "all x values are equal: no line fits best"))?;
+    let window = config.window(&analysis)?;
     let data = Dataset {
         samples: samples.clone(),
         truth: Vec::new(),
