@@ -28,6 +28,15 @@ fn sets() -> Result<Vec<Set>> {
     Ok(sets.sets)
 }
 
+/// Opens the lab on the far-from-zero set and gives its committed points.
+fn open_far(lab: &e2e::Lab) -> Result<Set> {
+    lab.open("?dataset=far")?;
+    Ok(sets()?
+        .into_iter()
+        .find(|s| s.name == "far")
+        .expect("far set"))
+}
+
 fn pressed(lab: &e2e::Browser) -> Result<Vec<String>> {
     lab.js_as(
         "return [...document.querySelectorAll('#dataset-list button[aria-pressed=\"true\"]')]
@@ -75,11 +84,7 @@ fn each_teaching_set_is_one_click_and_the_lab_follows() -> Result<()> {
 #[test]
 fn the_far_set_shows_its_critical_rate_and_warns_beside_the_rate() -> Result<()> {
     let lab = e2e::lab()?;
-    lab.open("?dataset=far")?;
-    let far = sets()?
-        .into_iter()
-        .find(|s| s.name == "far")
-        .expect("far set");
+    let far = open_far(&lab)?;
     let (shown, api, warning): (f64, f64, String) = lab.js_as(
         "const a = window.wasmBindings.analyze(Float64Array.from(arguments[0]), Float64Array.from(arguments[1]));
          const w = document.getElementById('train-lr-warning');
@@ -125,11 +130,7 @@ fn the_far_set_shows_its_critical_rate_and_warns_beside_the_rate() -> Result<()>
 #[test]
 fn standardizing_trains_on_z_and_shows_both_bowls() -> Result<()> {
     let lab = e2e::lab()?;
-    lab.open("?dataset=far")?;
-    let far = sets()?
-        .into_iter()
-        .find(|s| s.name == "far")
-        .expect("far set");
+    let far = open_far(&lab)?;
     lab.click("#data-standardize")?;
     expect_table_equals_train(&lab, &far.x, &far.y, true, 1e-9)?;
     let (bowls, raw, standard, caption, original): (bool, f64, f64, String, String) = lab.js_as(
