@@ -220,6 +220,29 @@ fn share_carries_the_data_the_set_and_the_switch() -> Result<()> {
         !hidden && text.contains("too large for a link") && !url.contains("data="),
         "300 points: note hidden {hidden}, {text:?}, link {url}"
     );
+    // The offered CSV holds the pasted points, exactly (intercepted, not downloaded).
+    lab.js(e2e::downloads::CAPTURE)?;
+    lab.click("#share-data-csv")?;
+    lab.wait_for_js(
+        "the data CSV",
+        "return window.__saves.length === 1 && window.__saves[0].text !== null;",
+        std::time::Duration::from_secs(10),
+    )?;
+    let saved: e2e::downloads::Save = lab.js_as("return window.__saves[0];", vec![])?;
+    let (header, rows) = e2e::downloads::csv_rows(&lab, saved.text.as_deref().unwrap_or(""))?;
+    let expected: Vec<Vec<f64>> = (0..300)
+        .map(|i| vec![f64::from(i), f64::from((i * 7) % 11)])
+        .collect();
+    ensure!(
+        saved.name == "gd-lab-data.csv" && saved.mime == "text/csv" && header == "x,y",
+        "the data CSV: {} {} {header:?}",
+        saved.name,
+        saved.mime
+    );
+    ensure!(
+        rows == expected,
+        "the data CSV's rows differ from the pasted points"
+    );
     lab.expect_clean_console("while sharing data")
 }
 

@@ -2,9 +2,6 @@
 //! x is standardized, the warning beside the learning rate, the training table's caption and
 //! the fitted line in x's own units, and Share's word on data too large for a link.
 
-use wasm_bindgen::JsCast;
-use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
-
 use super::dom::{self, by_id, set_attr, set_hidden, set_text, set_text_by_id};
 use super::lab::{with_lab, Lab};
 use super::views::{lab_key, optimum2, paint_contour};
@@ -174,24 +171,7 @@ pub fn download_data_csv() {
         Some(data_csv(d.raw.x(), d.raw.y()))
     })
     .flatten();
-    let Some(csv) = csv else { return };
-    let parts = js_sys::Array::of1(&csv.into());
-    let options = BlobPropertyBag::new();
-    options.set_type("text/csv");
-    let Some(blob) = dom::checked(
-        "Blob",
-        Blob::new_with_str_sequence_and_options(&parts, &options),
-    ) else {
-        return;
-    };
-    let Some(url) = dom::checked("createObjectURL", Url::create_object_url_with_blob(&blob)) else {
-        return;
-    };
-    let link = dom::create("a", "");
-    if let Some(a) = link.dyn_ref::<HtmlAnchorElement>() {
-        a.set_href(&url);
-        a.set_download("gd-lab-data.csv");
-        a.click();
+    if let Some(csv) = csv {
+        super::download::text("gd-lab-data.csv", "text/csv", &csv);
     }
-    dom::checked("revokeObjectURL", Url::revoke_object_url(&url));
 }
