@@ -222,6 +222,8 @@ fn share_carries_the_data_the_set_and_the_switch() -> Result<()> {
     );
     // The offered CSV holds the pasted points, exactly (intercepted, not downloaded).
     lab.js(e2e::downloads::CAPTURE)?;
+    // Centred first: the note sits just under the sticky top bar.
+    lab.js("document.getElementById('share-data-csv').scrollIntoView({ block: 'center' });")?;
     lab.click("#share-data-csv")?;
     lab.wait_for_js(
         "the data CSV",
