@@ -1,7 +1,5 @@
 //! The contour image as rectangles in data units, few enough to fill on every redraw.
 
-use std::collections::HashMap;
-
 use plotters::style::RGBColor;
 
 use super::colors::{viridis, CostScale, NO_VALUE};
@@ -40,12 +38,17 @@ pub(crate) fn image_cells(steps: &[u8], w: (f64, f64), b: (f64, f64)) -> Vec<Cel
     let n = ContourImage::IMAGE_CELLS;
     let edge = |(lo, hi): (f64, f64), k: usize| lo + (hi - lo) * (k as f64 / n as f64);
     let mut cells: Vec<Cell> = Vec::new();
-    let mut below: HashMap<(usize, usize, u8), usize> = HashMap::new();
+    // The previous row's runs with their cells, in column order (runs never overlap).
+    let mut below: Vec<((usize, usize, u8), usize)> = Vec::new();
     for (r, row) in steps.chunks_exact(n).enumerate() {
-        let mut here = HashMap::new();
+        let mut here = Vec::new();
         for run in row_runs(row) {
-            let id = match below.get(&run) {
-                Some(&id) => {
+            let same = below
+                .binary_search_by_key(&run.0, |(r, _)| r.0)
+                .ok()
+                .filter(|&k| below[k].0 == run);
+            let id = match same.map(|k| below[k].1) {
+                Some(id) => {
                     cells[id].b.1 = edge(b, r + 1);
                     id
                 }
@@ -60,7 +63,7 @@ pub(crate) fn image_cells(steps: &[u8], w: (f64, f64), b: (f64, f64)) -> Vec<Cel
                     cells.len() - 1
                 }
             };
-            here.insert(run, id);
+            here.push((run, id));
         }
         below = here;
     }

@@ -30,7 +30,6 @@ pub struct ContourImage {
     b_range: (f64, f64),
     scale: Option<CostScale>,
     steps: Vec<u8>,
-    cells: Vec<Cell>,
     isolines: Vec<Isoline>,
 }
 
@@ -55,13 +54,11 @@ impl ContourImage {
             Some(s) => (image_steps(grid, &s), isolines(grid, &s)),
             None => (Vec::new(), Vec::new()),
         };
-        let cells = image_cells(&steps, w_range, b_range);
         Self {
             w_range,
             b_range,
             scale,
             steps,
-            cells,
             isolines,
         }
     }
@@ -86,13 +83,15 @@ impl ContourImage {
         &self.isolines
     }
 
-    /// How many rectangles a redraw fills.
+    /// How many rectangles a redraw fills on a backend without bitmaps.
     pub fn cell_count(&self) -> usize {
-        self.cells.len()
+        self.cells().len()
     }
 
-    pub(crate) fn cells(&self) -> &[Cell] {
-        &self.cells
+    /// The image as merged rectangles, for backends without bitmaps (SVG): built when asked,
+    /// as the page's canvas blits the bitmap instead.
+    pub(crate) fn cells(&self) -> Vec<Cell> {
+        image_cells(&self.steps, self.w_range, self.b_range)
     }
 
     /// The colour image as an RGB bitmap of `width` × `height` pixels, top row first; `None`

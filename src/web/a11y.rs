@@ -5,9 +5,9 @@ use std::cell::Cell;
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::HtmlElement;
+use web_sys::{HtmlElement, ResizeObserver, ResizeObserverEntry, ResizeObserverSize};
 
-use super::dom::{self, by_id, by_id_as};
+use super::dom::{self, by_id};
 
 /// Quiet time after the last change before the live region speaks, in milliseconds.
 pub const SETTLE_MS: i32 = 600;
@@ -18,30 +18,49 @@ thread_local! {
 }
 
 /// Sets `--bar-height` (read by `scroll-padding-top` in style.css) from the top bar's height
-/// now and whenever the page's size changes: a focused element is never scrolled under it.
+/// whenever it changes: a focused element is never scrolled under it. A `ResizeObserver`
+/// reports the height the browser's own layout found, so reading it forces no layout while
+/// the page opens (a read of `offsetHeight` there cost a whole synchronous layout).
 pub fn watch_bar_height() {
-    sync_bar_height();
-    dom::listen(&dom::window(), "resize", |_: web_sys::Event| {
-        sync_bar_height()
+    let Some(bar) = by_id("topbar") else {
+        return;
+    };
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(|entries: js_sys::Array| {
+        let height = entries
+            .get(0)
+            .dyn_into::<ResizeObserverEntry>()
+            .ok()
+            .and_then(|entry| {
+                entry
+                    .border_box_size()
+                    .get(0)
+                    .dyn_into::<ResizeObserverSize>()
+                    .ok()
+            })
+            .map_or(0.0, |size| size.block_size());
+        set_bar_height(height);
     });
+    if let Some(observer) = dom::checked(
+        "ResizeObserver",
+        ResizeObserver::new(callback.as_ref().unchecked_ref()),
+    ) {
+        observer.observe(&bar);
+    }
+    callback.forget();
 }
 
-fn sync_bar_height() {
-    let (Some(bar), Some(root)) = (
-        by_id_as::<HtmlElement>("topbar"),
-        dom::document().document_element(),
-    ) else {
+/// Hidden (compact or figure-only layouts) the bar has no height: nothing to clear.
+fn set_bar_height(height: f64) {
+    let Some(root) = dom::document()
+        .document_element()
+        .and_then(|r| r.dyn_into::<HtmlElement>().ok())
+    else {
         return;
     };
-    let Some(root) = root.dyn_ref::<HtmlElement>() else {
-        return;
-    };
-    // Hidden (compact or figure-only layouts) the bar has no height: nothing to clear.
-    let height = bar.offset_height();
     dom::checked(
         "setProperty --bar-height",
         root.style()
-            .set_property("--bar-height", &format!("{height}px")),
+            .set_property("--bar-height", &format!("{}px", height.ceil())),
     );
 }
 

@@ -35,8 +35,11 @@ pub fn run(cell: Cell) -> Result<(), String> {
         Cell::Objective | Cell::Model | Cell::Surface | Cell::Results => {}
     }
     show_outputs(cell);
-    render_cell(cell);
-    super::embed::post_height();
+    // While the page opens, drawing is a slice of its own after computing.
+    super::slices::next(vec![Box::new(move || {
+        render_cell(cell);
+        super::embed::post_height();
+    })]);
     Ok(())
 }
 

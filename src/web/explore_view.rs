@@ -42,7 +42,7 @@ pub fn open() {
             explorer.with_fixed_data()
         };
         // The explorer starts on the lab's data: its contour image is the lab's.
-        lab.explore_contour = lab.contour.clone();
+        lab.explore_contour = lab.contour().cloned();
         lab.explorer = Some(explorer);
         Some(())
     });
@@ -148,7 +148,7 @@ pub fn stop() {
 
 /// Redraws every view (the cell's render, and on resize).
 pub fn redraw_all() {
-    explore_views::explore(&Changes::ALL);
+    explore_views::explore_all();
     sync_controls();
 }
 

@@ -59,8 +59,53 @@ fn run_label(optimizer: &Optimizer, lr: f64, w0: f64, b0: f64) -> String {
     format!("{name}lr {} from ({}, {})", short(lr), short(w0), short(b0))
 }
 
+/// One part of the explorer's redraw: a view, or the table and legend.
+#[derive(Clone, Copy)]
+enum Part {
+    Data,
+    ContourAndCost,
+    Surface,
+    TableAndLegend,
+}
+
+impl Part {
+    const ALL: [Part; 4] = [
+        Part::Data,
+        Part::ContourAndCost,
+        Part::Surface,
+        Part::TableAndLegend,
+    ];
+
+    /// Whether `changes` call for this part.
+    fn needed(self, c: &Changes) -> bool {
+        let moved = c.data || c.run || c.frame;
+        match self {
+            Part::Data => moved,
+            Part::ContourAndCost => moved || c.runs,
+            Part::Surface => moved || c.view || c.runs,
+            // The table's highlight follows every change.
+            Part::TableAndLegend => true,
+        }
+    }
+}
+
 /// Redraws the explorer's views that `changes` names, all at the same iteration.
 pub fn explore(changes: &Changes) {
+    for part in Part::ALL {
+        if part.needed(changes) {
+            draw(part, changes);
+        }
+    }
+}
+
+/// Redraws every view, each a slice of its own while the page opens (see `slices::next`).
+pub fn explore_all() {
+    let parts =
+        Part::ALL.map(|part| Box::new(move || draw(part, &Changes::ALL)) as super::slices::Slice);
+    super::slices::next(parts.into());
+}
+
+fn draw(part: Part, changes: &Changes) {
     with_lab(|lab| {
         let (Some(e), Some(image)) = (&lab.explorer, &lab.explore_contour) else {
             return;
@@ -70,29 +115,32 @@ pub fn explore(changes: &Changes) {
         }
         let i = e.iteration.min(e.last());
         let current = run_label(&e.optimizer, e.config.lr, e.config.w0, e.config.b0);
-        let kept: Vec<String> = e
-            .kept
-            .iter()
-            .map(|k| run_label(&k.optimizer, k.config.lr, k.config.w0, k.config.b0))
-            .collect();
-        if changes.data || changes.run || changes.frame {
-            explore_data(lab, e, i);
+        let kept = || -> Vec<String> {
+            e.kept
+                .iter()
+                .map(|k| run_label(&k.optimizer, k.config.lr, k.config.w0, k.config.b0))
+                .collect()
+        };
+        match part {
+            Part::Data => explore_data(lab, e, i),
+            Part::ContourAndCost => {
+                let kept = kept();
+                explore_contour(lab, e, image, i, &current, &kept);
+                explore_cost(e, i, &current, &kept);
+            }
+            Part::Surface => explore_surface(lab, e, i, &current),
+            Part::TableAndLegend => {
+                if changes.data || changes.run {
+                    table::fill("explore-table", &e.run);
+                }
+                // A new start or rate renames the current run ("from (w0, b0)"): its
+                // legend follows.
+                if changes.runs || changes.data || changes.run {
+                    kept_legend(&current, &kept());
+                }
+                table::highlight("explore-table", i);
+            }
         }
-        if changes.data || changes.run || changes.frame || changes.runs {
-            explore_contour(lab, e, image, i, &current, &kept);
-            explore_cost(e, i, &current, &kept);
-        }
-        if changes.data || changes.run || changes.frame || changes.view || changes.runs {
-            explore_surface(lab, e, i, &current);
-        }
-        if changes.data || changes.run {
-            table::fill("explore-table", &e.run);
-        }
-        // A new start or rate renames the current run ("from (w0, b0)"): its legend follows.
-        if changes.runs || changes.data || changes.run {
-            kept_legend(&current, &kept);
-        }
-        table::highlight("explore-table", i);
     });
 }
 

@@ -1,6 +1,6 @@
 //! The page's state: what each run cell computed, and the notebook's model.
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 
 use crate::app::config::LabConfig;
 use crate::app::explore::{Explorer, Scene};
@@ -21,8 +21,9 @@ pub struct Lab {
     pub config: LabConfig,
     /// Data, cost, analysis and grid: the "data" cell's result.
     pub scene: Option<Scene>,
-    /// The filled contour image of the grid, computed once per data set.
-    pub contour: Option<ContourImage>,
+    /// The filled contour image of the scene's grid, computed when a figure first needs it
+    /// (see [`Lab::contour`]): the data cell draws none, so opening does not wait for it.
+    contour_image: OnceCell<ContourImage>,
     /// The lab's training run.
     pub run: Option<Trajectory>,
     /// The practice's learning rate and run.
@@ -75,7 +76,7 @@ impl Lab {
             notebook: Notebook::for_config(&config),
             config,
             scene: None,
-            contour: None,
+            contour_image: OnceCell::new(),
             run: None,
             practice: None,
             explorer: None,
@@ -140,13 +141,22 @@ impl Lab {
 
     /// Replaces the data cell's result.
     pub fn install_scene(&mut self, built: Built) {
-        self.contour = Some(ContourImage::new(&built.scene.grid));
+        self.contour_image = OnceCell::new();
         self.raw_bowl = built.raw_bowl.map(|s| {
             let image = ContourImage::new(&s.grid);
             (s, image)
         });
         self.scene = Some(built.scene);
         self.data = Some(built.data);
+    }
+
+    /// The contour image of the scene's grid, computed on first use.
+    pub fn contour(&self) -> Option<&ContourImage> {
+        let scene = self.scene.as_ref()?;
+        Some(
+            self.contour_image
+                .get_or_init(|| ContourImage::new(&scene.grid)),
+        )
     }
 
     /// Trains with `lr` from the lab's start, through the same engine call as the API's `train`.

@@ -25,9 +25,16 @@ pub fn start() {
     let config = embed::read_config();
     let opening = opening_cells(&config);
     install(Lab::new(config));
-    wire_controls();
-    let mut queue: Vec<slices::Slice> = Vec::with_capacity(opening.len() + 1);
-    for cell in opening {
+    // First screen first: the first cell's figures, then the controls, then the other
+    // cells; each a short task of its own (see `slices`).
+    let mut cells = opening.into_iter();
+    let mut queue: Vec<slices::Slice> = Vec::new();
+    if let Some(first) = cells.next() {
+        queue.push(Box::new(move || run_cell(first)));
+    }
+    queue.push(Box::new(wire_buttons));
+    queue.push(Box::new(wire_editors));
+    for cell in cells {
         queue.push(Box::new(move || run_cell(cell)));
     }
     queue.push(Box::new(ready));
@@ -123,7 +130,8 @@ fn clear_all() {
     embed::post_height();
 }
 
-fn wire_controls() {
+/// The run buttons, the bar's buttons and keys, and the save menus.
+fn wire_buttons() {
     for cell in Cell::run_cells() {
         let Some(button) = cell_element(cell).and_then(|c| find(&c, "button.run")) else {
             continue;
@@ -147,11 +155,15 @@ fn wire_controls() {
     super::export_page::wire();
     super::save_menu::attach_all();
     dom::listen(&dom::document(), "keydown", on_key);
+    super::a11y::watch_bar_height();
+}
+
+/// The practice, formula, race and data editors, and the resize watcher.
+fn wire_editors() {
     cells::wire_practice();
     super::formula_editor::wire();
     super::race_form::wire();
     cells::watch_resize();
-    super::a11y::watch_bar_height();
     super::own_data::wire();
 }
 

@@ -86,9 +86,11 @@ fn bowls(lab: &Lab) {
     if let Some(el) = by_id("data-bowls") {
         set_hidden(&el, !shown);
     }
-    let (Some((raw, raw_image)), Some(scene), Some(image)) =
-        (&lab.raw_bowl, &lab.scene, &lab.contour)
-    else {
+    // Only a standardized scene needs its contour image here.
+    let Some((raw, raw_image)) = &lab.raw_bowl else {
+        return;
+    };
+    let (Some(scene), Some(image)) = (&lab.scene, lab.contour()) else {
         return;
     };
     let (Some(ra), Some(sa)) = (raw.analysis, scene.analysis) else {

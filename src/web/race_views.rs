@@ -40,7 +40,7 @@ fn summary(result: &RaceResult, labels: &[String]) -> String {
 }
 
 fn contour(lab: &Lab, result: &RaceResult, labels: &[String]) {
-    let (Some(scene), Some(image)) = (&lab.scene, &lab.contour) else {
+    let (Some(scene), Some(image)) = (&lab.scene, lab.contour()) else {
         return;
     };
     let paths: Vec<PathOverlay> = result

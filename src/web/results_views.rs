@@ -56,7 +56,7 @@ fn results_surface(scene: &Scene, run: &Trajectory, label: &str, path: &str) {
 }
 
 fn results_contour(lab: &Lab, run: &Trajectory, label: &str) {
-    let (Some(scene), Some(image)) = (&lab.scene, &lab.contour) else {
+    let (Some(scene), Some(image)) = (&lab.scene, lab.contour()) else {
         return;
     };
     let path = [PathOverlay {

@@ -51,8 +51,9 @@ fn run_slice(slice: Slice) {
     RUNNING.with(|r| r.set(false));
 }
 
-/// Adds `slices` to the end of the queue and starts it if it was idle. The first slice of an
-/// idle queue runs at once, in the caller's task; each next one in a task of its own.
+/// Adds `slices` to the end of the queue and starts it if it was idle. Every slice runs in a
+/// task of its own, the first one too: the caller's task (the module's start, which also
+/// finished compiling it) ends first.
 pub fn queue(slices: Vec<Slice>) {
     let was_idle = QUEUE.with(|q| {
         let mut q = q.borrow_mut();
@@ -61,7 +62,7 @@ pub fn queue(slices: Vec<Slice>) {
         idle
     });
     if was_idle {
-        run_next();
+        post();
     }
 }
 

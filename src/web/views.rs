@@ -8,6 +8,7 @@ use super::lab::{with_lab, Lab};
 use super::render::{optimum_text, show};
 use crate::app::formula_edit::{cost_key, line_model};
 use crate::app::notes::short;
+use crate::app::scene::Scene;
 use crate::app::{describe, plural};
 use crate::figures::contour::{ContourView, PathOverlay};
 use crate::figures::data_space::{DataView, Line};
@@ -101,24 +102,41 @@ pub fn data_cell() {
 
 /// Cell 4: the cost surface in 3D and as contours.
 pub fn surface_cell() {
+    // Two slices while the page opens: the surface, then the contour (whose image is
+    // computed on first use), each a short task of its own.
+    super::slices::next(vec![
+        Box::new(surface_figure),
+        // The contour image, computed once per scene, then its figure.
+        Box::new(|| {
+            with_lab(|lab| lab.contour().is_some());
+        }),
+        Box::new(contour_figure),
+    ]);
+}
+
+/// What the surface and the contour figures show, for their text alternatives.
+fn bowl_text(lab: &Lab, scene: &Scene) -> String {
+    let (lo, hi) = scene.grid.min_max();
+    format!(
+        "The cost over w and b from {} to {}: {} with cost from {} to {}; {}.",
+        short(scene.grid.w[0]),
+        short(scene.grid.w[scene.grid.w.len() - 1]),
+        if scene.analysis.is_some() {
+            "a bowl"
+        } else {
+            "the surface of the cost formula"
+        },
+        short(lo),
+        short(hi),
+        optimum_text(lab)
+    )
+}
+
+fn surface_figure() {
     with_lab(|lab| {
-        let (Some(scene), Some(image)) = (&lab.scene, &lab.contour) else {
+        let Some(scene) = &lab.scene else {
             return;
         };
-        let (lo, hi) = scene.grid.min_max();
-        let alt = format!(
-            "The cost over w and b from {} to {}: {} with cost from {} to {}; {}.",
-            short(scene.grid.w[0]),
-            short(scene.grid.w[scene.grid.w.len() - 1]),
-            if scene.analysis.is_some() {
-                "a bowl"
-            } else {
-                "the surface of the cost formula"
-            },
-            short(lo),
-            short(hi),
-            optimum_text(lab)
-        );
         let view = SurfaceView {
             title: "Cost surface L(w, b)",
             grid: &scene.grid,
@@ -129,8 +147,16 @@ pub fn surface_cell() {
             current: None,
             optimum: optimum3(scene.analysis),
         };
-        let alt3 = format!("3D surface. {alt}");
-        show("surface", &alt3, &FigureView::Surface(view), None);
+        let alt = format!("3D surface. {}", bowl_text(lab, scene));
+        show("surface", &alt, &FigureView::Surface(view), None);
+    });
+}
+
+fn contour_figure() {
+    with_lab(|lab| {
+        let (Some(scene), Some(image)) = (&lab.scene, lab.contour()) else {
+            return;
+        };
         let view = ContourView {
             title: "Cost contours",
             image,
@@ -138,19 +164,15 @@ pub fn surface_cell() {
             current: None,
             optimum: optimum2(scene.analysis),
         };
-        paint_contour(
-            "contour",
-            &format!("Contour plot. {alt}"),
-            &lab_key(lab),
-            view,
-        );
+        let alt = format!("Contour plot. {}", bowl_text(lab, scene));
+        paint_contour("contour", &alt, &lab_key(lab), view);
     });
 }
 
 /// One pair of cell 5 (or the practice): data space and parameter space at iteration `i`.
 pub fn run_pair(prefix: &str, run: &Trajectory, i: usize) {
     with_lab(|lab| {
-        let (Some(scene), Some(image)) = (&lab.scene, &lab.contour) else {
+        let (Some(scene), Some(image)) = (&lab.scene, lab.contour()) else {
             return;
         };
         let s = &scene.data.samples;
