@@ -18,7 +18,10 @@
 //!   from the document's start) from navigation until one second after `lab-ready`;
 //! - **redraw**: per-event redraw times from `wasmBindings.benchRedraw` for scrub steps and
 //!   learning-rate changes at several grid sizes;
-//! - **memory**: `wasmMemoryBytes()` after load and after replaying the explorer's run.
+//! - **memory**: `wasmMemoryBytes()` after load and after replaying the explorer's run;
+//! - **floors**: what no page can beat in this browser, cold as the lab's own loads: a blank
+//!   page whose one module script sets the mark, and the lab's module alone (fetched,
+//!   compiled and instantiated, nothing drawn).
 //!
 //! The site is served by the harness's [`e2e::Site`]: with `Cache-Control: no-store` for the
 //! cold and "no-store" rows, and as a static host for the "static host" row.
@@ -107,6 +110,7 @@ fn measure() -> e2e::Result<Json> {
     let site = Site::builder().root(&config.dist).start()?;
     let page = |query: &str| site.url(&format!("/index.html{query}"));
     let (cold, long_tasks) = cold_loads(&config, &page(""))?;
+    let floors = floor_loads(&config)?;
     let browser = Browser::start(&config, WINDOW.0, WINDOW.1)?;
     let warm = warm_loads(&browser, &page(""))?;
     let host = Site::builder()
@@ -131,6 +135,7 @@ fn measure() -> e2e::Result<Json> {
             "static_host": summary(&cached),
             "max_age_s": MAX_AGE_S,
         },
+        "floor": floors,
         "long_task": summary(&long_tasks),
         "redraw": redraw,
         "memory": memory,
@@ -175,6 +180,39 @@ fn cold_loads(config: &Config, url: &str) -> e2e::Result<(Vec<f64>, Vec<f64>)> {
         times.1.push(longest_task_ms(&browser, ready)?);
     }
     Ok(times)
+}
+
+/// A blank page: one module script that sets the marks the harness waits for.
+const BLANK_HTML: &str = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+    <title>Floor</title><script type=\"module\" src=\"floor.js\"></script></head>\
+    <body><p>Floor</p></body></html>";
+/// Marks the page ready.
+const MARK_READY: &str =
+    "performance.mark('lab-ready'); document.documentElement.dataset.labReady = '1';";
+
+/// Cold loads of the two floors (see the module's note), from a folder of their own beside
+/// a copy of the lab's module: `{"blank": summary, "module": summary}`.
+fn floor_loads(config: &Config) -> e2e::Result<Json> {
+    let folder = tempfile::tempdir()?;
+    let write = |name: &str, text: &str| std::fs::write(folder.path().join(name), text);
+    for file in ["gd-lab.js", "gd-lab_bg.wasm"] {
+        std::fs::copy(config.dist.join(file), folder.path().join(file))?;
+    }
+    let mut report = json!({});
+    let module = format!(
+        "import init from './gd-lab.js';\n\
+         await init({{ module_or_path: new URL('gd-lab_bg.wasm', import.meta.url) }});\n\
+         {MARK_READY}\n"
+    );
+    for (name, script) in [("blank", MARK_READY.to_string()), ("module", module)] {
+        write("index.html", BLANK_HTML)?;
+        write("floor.js", &script)?;
+        let site = Site::builder().root(folder.path()).start()?;
+        eprintln!("bench: floor, {name}");
+        let (times, _) = cold_loads(config, &site.url("/index.html"))?;
+        report[name] = summary(&times);
+    }
+    Ok(report)
 }
 
 /// The longest task that started before one second after `ready` (ms since navigation), 0

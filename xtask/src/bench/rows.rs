@@ -74,6 +74,7 @@ pub(super) fn rows(
     criterion: &Path,
 ) -> Result<Vec<Row>> {
     let mut rows = load_rows(browser, notebook)?;
+    rows.extend(floor_rows(browser)?);
     rows.push(long_task_row(browser)?);
     rows.extend(redraw_rows(browser)?);
     rows.extend(size_rows(sizes));
@@ -124,6 +125,31 @@ pub(super) fn load_rows(browser: &Value, notebook: &Notebook) -> Result<Vec<Row>
                 }
                 _ => row,
             })
+        })
+        .collect()
+}
+
+/// What no page beats in this browser, loaded cold like the lab: a blank page with one
+/// module script, and the lab's module alone (nothing drawn).
+pub(super) fn floor_rows(browser: &Value) -> Result<Vec<Row>> {
+    let cases = [
+        ("blank", "a blank page's one module script"),
+        (
+            "module",
+            "the lab's module alone: fetched, compiled, instantiated, nothing drawn",
+        ),
+    ];
+    cases
+        .into_iter()
+        .map(|(key, what)| {
+            let (n, p50, p95) = (
+                number(browser, &format!("floor.{key}.n"))?,
+                number(browser, &format!("floor.{key}.p50"))?,
+                number(browser, &format!("floor.{key}.p95"))?,
+            );
+            let what = format!("floor: navigation → {what}, cold, {n} loads");
+            let result = format!("median {} · p95 {}", ms(p50), ms(p95));
+            Ok(Row::plain("Load", what, result))
         })
         .collect()
 }
