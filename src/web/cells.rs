@@ -103,12 +103,16 @@ fn render_run(cell: Cell, pick: impl FnOnce(&mut super::lab::Lab) -> Option<(f64
         .filter(|&i| i < run.len())
         .collect();
     ensure_panels(prefix, &panels);
-    // While the page opens, each pair is a slice of its own (see `slices::next`).
-    let pairs = panels.iter().map(|&i| {
-        let run = run.clone();
-        Box::new(move || views::run_pair(prefix, &run, i)) as super::slices::Slice
+    // While the page opens, each figure of a pair is a slice of its own (see `slices::next`).
+    let run = std::rc::Rc::new(run);
+    let halves = panels.iter().flat_map(|&i| {
+        let (data_run, params_run) = (run.clone(), run.clone());
+        [
+            Box::new(move || views::pair_data(prefix, &data_run, i)) as super::slices::Slice,
+            Box::new(move || views::pair_params(prefix, &params_run, i)),
+        ]
     });
-    super::slices::next(pairs.collect());
+    super::slices::next(halves.collect());
     if cell == Cell::Train {
         table::fill("train-table", &run);
         set_text_by_id("train-final", &final_line(&run));

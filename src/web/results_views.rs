@@ -18,17 +18,33 @@ use crate::model::Trajectory;
 
 /// Cell 6: the wireframe with the visited points, the path on the contours, the cost curve.
 pub fn results_cell() {
+    // Each figure a slice of its own while the page opens (see `slices::next`).
+    super::slices::next(vec![
+        Box::new(|| {
+            with_run(|lab, scene, run, label| {
+                let path = describe::path_sentence(run, scene.analysis.as_ref(), &lab.grid_spec());
+                results_surface(scene, run, label, &path);
+            })
+        }),
+        Box::new(|| with_run(|lab, _, run, label| results_contour(lab, run, label))),
+        Box::new(|| {
+            with_run(|_, _, run, label| {
+                let alt = format!("Line chart: {}.", costs_text(&run.cost));
+                let runs = [lab_costs(&run.cost, label)];
+                paint_costs("results-cost", "Cost per iteration", &alt, &runs);
+            })
+        }),
+    ]);
+}
+
+/// Runs `f` with the lab's scene, run and the run's label, once both exist.
+fn with_run(f: impl FnOnce(&Lab, &Scene, &Trajectory, &str)) {
     with_lab(|lab| {
         let (Some(scene), Some(run)) = (&lab.scene, &lab.run) else {
             return;
         };
         let label = format!("lr {}", short(lab.config.lr));
-        let path = describe::path_sentence(run, scene.analysis.as_ref(), &lab.grid_spec());
-        results_surface(scene, run, &label, &path);
-        results_contour(lab, run, &label);
-        let alt = format!("Line chart: {}.", costs_text(&run.cost));
-        let runs = [lab_costs(&run.cost, &label)];
-        paint_costs("results-cost", "Cost per iteration", &alt, &runs);
+        f(lab, scene, run, &label);
     });
 }
 

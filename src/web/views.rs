@@ -169,29 +169,42 @@ fn contour_figure() {
     });
 }
 
-/// One pair of cell 5 (or the practice): data space and parameter space at iteration `i`.
-pub fn run_pair(prefix: &str, run: &Trajectory, i: usize) {
+/// What a pair's figures say of iteration `i`.
+fn pair_state(run: &Trajectory, i: usize) -> String {
+    format!(
+        "iteration {i}: w = {}, b = {}, cost {}",
+        short(run.w[i]),
+        short(run.b[i]),
+        short(run.cost[i])
+    )
+}
+
+/// The data half of a pair of cell 5 (or the practice): the points and the line at
+/// iteration `i`. Each half is a slice of its own while the page opens.
+pub fn pair_data(prefix: &str, run: &Trajectory, i: usize) {
     with_lab(|lab| {
-        let (Some(scene), Some(image)) = (&lab.scene, lab.contour()) else {
+        let Some(scene) = &lab.scene else {
             return;
         };
         let s = &scene.data.samples;
-        let (w, b, cost) = (run.w[i], run.b[i], run.cost[i]);
-        let state = format!(
-            "iteration {i}: w = {}, b = {}, cost {}",
-            short(w),
-            short(b),
-            short(cost)
-        );
         let line = line_model(&scene.problem);
         let shown = if line {
             "the model line"
         } else {
             "no line (the model is not w·x + b)"
         };
-        let alt = format!("The points and {shown} at {state}.");
+        let alt = format!("The points and {shown} at {}.", pair_state(run, i));
         let name = format!("{prefix}-{i}-data");
         paint_training_data(&name, &alt, s, (run, i, line), None, y_range(lab, s));
+    });
+}
+
+/// The parameter half of a pair: the path on the contours up to iteration `i`.
+pub fn pair_params(prefix: &str, run: &Trajectory, i: usize) {
+    with_lab(|lab| {
+        let (Some(scene), Some(image)) = (&lab.scene, lab.contour()) else {
+            return;
+        };
         let title = format!("Parameter space, iteration {i}");
         let path = [PathOverlay {
             w: &run.w[..=i],
@@ -204,14 +217,15 @@ pub fn run_pair(prefix: &str, run: &Trajectory, i: usize) {
             title: &title,
             image,
             paths: &path,
-            current: Some((w, b)),
+            current: Some((run.w[i], run.b[i])),
             optimum: optimum2(scene.analysis),
         };
         let window = lab.grid_spec();
-        let path = describe::path_sentence(run, scene.analysis.as_ref(), &window);
+        let whole = describe::path_sentence(run, scene.analysis.as_ref(), &window);
         let alt = format!(
-            "Contour plot with the {} visited up to {state}. The whole run: {path}",
-            plural::count(i + 1, "point", "points")
+            "Contour plot with the {} visited up to {}. The whole run: {whole}",
+            plural::count(i + 1, "point", "points"),
+            pair_state(run, i)
         );
         paint_contour(&format!("{prefix}-{i}-params"), &alt, &lab_key(lab), view);
     });
