@@ -170,3 +170,49 @@ fn a_configuration_gives_its_window() {
     let lab = LabConfig::default();
     assert_eq!(lab.window(&a).expect("drawable"), Window::LAB);
 }
+
+/// The page's markup lists the teaching sets (they are there from the first paint): the same
+/// sets, in order, with the same labels and sentences as `TEACHING_SETS`.
+#[test]
+fn the_page_lists_every_teaching_set_as_the_source_says() {
+    let html = include_str!("../www/index.html");
+    let start = html
+        .find("id=\"dataset-list\"")
+        .expect("the page has the list");
+    let list = &html[start..start + html[start..].find("</ul>").expect("the list ends")];
+    let items: Vec<&str> = list.split("<li>").skip(1).collect();
+    assert_eq!(items.len(), TEACHING_SETS.len(), "one item per set");
+    let text = |s: &str| {
+        s.replace("&amp;", "&")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+    };
+    for (item, set) in items.iter().zip(TEACHING_SETS) {
+        let button = format!(
+            "<button type=\"button\" class=\"dataset\" data-set=\"{0}\" \
+             aria-describedby=\"dataset-about-{0}\">",
+            set.name
+        );
+        let about = format!("<span class=\"about\" id=\"dataset-about-{}\">", set.name);
+        let label = item
+            .split(&button)
+            .nth(1)
+            .and_then(|r| r.split("</button>").next());
+        let sentence = item
+            .split(&about)
+            .nth(1)
+            .and_then(|r| r.split("</span>").next());
+        assert_eq!(
+            label.map(text).as_deref(),
+            Some(set.label),
+            "{}: label",
+            set.name
+        );
+        assert_eq!(
+            sentence.map(text).as_deref(),
+            Some(set.description),
+            "{}: sentence",
+            set.name
+        );
+    }
+}

@@ -2,7 +2,7 @@
 //! origin, and every figure shown is painted.
 
 use e2e::page::{self, EXPLORE_FIGURES, OPENING_FIGURES};
-use e2e::{ensure, Result};
+use e2e::{ensure, Result, Viewport};
 use serde_json::json;
 
 #[test]
@@ -158,6 +158,49 @@ fn practice_figures_wait_for_the_practice() -> Result<()> {
     ensure!(
         !practice.any_output_shown && practice.counter == "[ ]",
         "the practice ran on opening: {practice:?}"
+    );
+    Ok(())
+}
+
+/// Records every layout shift from the document's start, with what moved.
+const OBSERVE_SHIFTS: &str = "window.__shifts = []; \
+    new PerformanceObserver(l => window.__shifts.push(...l.getEntries().map(e => ({ \
+      value: e.value, \
+      moved: e.sources.map(s => s.node ? s.node.nodeName + '#' + (s.node.id || '') : '?'), \
+    })))).observe({ type: 'layout-shift', buffered: true });";
+
+#[test]
+fn opening_moves_nothing_on_the_page() -> Result<()> {
+    let lab = e2e::lab()?;
+    let spy = lab.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": OBSERVE_SHIFTS }),
+    )?;
+    // Every width, whatever fails, is checked before the script is removed.
+    let mut shifted = Vec::new();
+    for viewport in [Viewport::phone(390, 844), Viewport::desktop(1280, 900)] {
+        lab.set_viewport(Some(viewport))?;
+        lab.open("")?;
+        lab.frames(3)?;
+        let shifts: Vec<serde_json::Value> = lab.js_as("return window.__shifts;", vec![])?;
+        let total: f64 = shifts.iter().filter_map(|s| s["value"].as_f64()).sum();
+        // A reader's text must not jump while the figures draw (Lighthouse's CLS counts it).
+        if total > 0.001 {
+            shifted.push(format!(
+                "{} px wide: {total:.3} in {shifts:?}",
+                viewport.width
+            ));
+        }
+    }
+    if let Some(id) = spy.get("identifier") {
+        lab.cdp(
+            "Page.removeScriptToEvaluateOnNewDocument",
+            json!({ "identifier": id }),
+        )?;
+    }
+    ensure!(
+        shifted.is_empty(),
+        "the page moved while opening: {shifted:#?}"
     );
     Ok(())
 }

@@ -25,6 +25,13 @@ pub fn start() {
     let config = embed::read_config();
     let opening = opening_cells(&config);
     install(Lab::new(config));
+    // The first cells' outputs are shown in the page's markup, so their space is kept from
+    // the first paint (nothing moves when they draw); a cell that does not open hides its own.
+    for cell in Cell::run_cells() {
+        if !opening.contains(&cell) {
+            hide_outputs(cell);
+        }
+    }
     // First screen first: the first cell's figures, then the controls, then the other
     // cells; each a short task of its own (see `slices`).
     let mut cells = opening.into_iter();
@@ -110,17 +117,24 @@ pub fn set_status(cell: Cell, message: &str) {
     }
 }
 
+/// Hides a cell's outputs, as before it ran.
+fn hide_outputs(cell: Cell) {
+    if let Some(element) = cell_element(cell) {
+        for output in find_all(&element, ".output") {
+            set_hidden(&output, true);
+        }
+    }
+}
+
 /// Clears every output, counter and status line, and forgets every result (Restart).
 fn clear_all() {
     with_lab(Lab::clear);
     cells::stop_animation();
     for cell in Cell::run_cells() {
+        hide_outputs(cell);
         let Some(element) = cell_element(cell) else {
             continue;
         };
-        for output in find_all(&element, ".output") {
-            set_hidden(&output, true);
-        }
         if let Some(counter) = find(&element, ".counter") {
             set_text(&counter, "[ ]");
         }

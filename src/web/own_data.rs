@@ -19,7 +19,7 @@ use crate::app::table_text::parse_table;
 
 /// Wires the data cell's controls and shows the configured data's choices.
 pub fn wire() {
-    build_set_buttons();
+    wire_set_buttons();
     if let Some(button) = by_id("data-use") {
         dom::listen(&button, "click", |_: web_sys::Event| use_box());
     }
@@ -59,26 +59,18 @@ pub fn wire() {
     show_choices();
 }
 
-/// One button per teaching set, each described by its sentence.
-fn build_set_buttons() {
+/// Wires the teaching sets' buttons. The page's markup lists them (so the list is there from
+/// the first paint, and nothing below it moves when the lab starts); `tests/teaching_data.rs`
+/// checks that list against [`TEACHING_SETS`], the sets' one home.
+fn wire_set_buttons() {
     let Some(list) = by_id("dataset-list") else {
         return;
     };
-    list.set_text_content(None);
-    for set in TEACHING_SETS {
-        let item = dom::create("li", "");
-        let button = dom::create("button", "dataset");
-        set_attr(&button, "type", "button");
-        set_attr(&button, "data-set", set.name);
-        set_attr(
-            &button,
-            "aria-describedby",
-            &format!("dataset-about-{}", set.name),
-        );
-        dom::set_text(&button, set.label);
-        let about = dom::create("span", "about");
-        about.set_id(&format!("dataset-about-{}", set.name));
-        dom::set_text(&about, set.description);
+    for button in dom::find_all(&list, "button[data-set]") {
+        let name = button.get_attribute("data-set").unwrap_or_default();
+        let Some(set) = TEACHING_SETS.iter().find(|s| s.name == name) else {
+            continue;
+        };
         dom::listen(&button, "click", move |_: web_sys::Event| {
             change(
                 |c| {
@@ -88,9 +80,6 @@ fn build_set_buttons() {
                 Some(format!("{}: {}", set.label, set.description)),
             );
         });
-        dom::append(&item, &button);
-        dom::append(&item, &about);
-        dom::append(&list, &item);
     }
 }
 
