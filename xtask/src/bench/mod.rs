@@ -39,6 +39,8 @@ const DEFAULT_REPLAYS: u32 = 1000;
 const LOAD_TARGET_RATIO: f64 = 14.0;
 /// No main-thread task from navigation until a second after lab-ready should take longer (ms).
 const LONG_TASK_TARGET_MS: f64 = 50.0;
+/// Lighthouse's mobile performance score should reach this on every run.
+const LIGHTHOUSE_TARGET: f64 = 90.0;
 /// A redraw should fit one 60 Hz frame (p95 at 30 × 30, ms).
 const REDRAW_TARGET_MS: f64 = 16.0;
 /// The grid size the redraw target applies to.
@@ -221,6 +223,33 @@ mod tests {
         assert_eq!(rows[2].verdict(), "—");
         let just_over = Row::plain("D", "d".into(), "4".into()).against("t", 16.03, 16.0);
         assert_eq!(just_over.verdict(), "✗ 1.002× target");
+    }
+
+    #[test]
+    fn the_lighthouse_row_judges_the_lowest_run_and_says_why_it_is_missing() {
+        let report = |runs: &str| {
+            json::parse(&format!(r#"{{"lighthouse": {{"runs": [{runs}]}}}}"#)).unwrap()
+        };
+        let run = |score: u32| {
+            format!(r#"{{"score": {score}, "version": "12.2.3", "tbt_ms": 120, "lcp_ms": 1800}}"#)
+        };
+        let both = lighthouse_row(&report(&format!("{}, {}", run(95), run(88))));
+        assert_eq!(both.met, Some(false), "a run under 90 misses: {both:?}");
+        assert!(
+            both.result.starts_with("95 (TBT 120 ms, LCP 1.80 s) · 88"),
+            "{}",
+            both.result
+        );
+        assert!(both.what.contains("Lighthouse 12.2.3"), "{}", both.what);
+        let good = lighthouse_row(&report(&format!("{}, {}", run(92), run(90))));
+        assert_eq!(good.met, Some(true));
+        assert!(good.verdict().starts_with('✓'), "{}", good.verdict());
+        let skipped = json::parse(r#"{"lighthouse": {"skipped": "no CLI"}}"#).unwrap();
+        let row = lighthouse_row(&skipped);
+        assert_eq!(
+            (row.met, row.result.as_str()),
+            (None, "not measured: no CLI")
+        );
     }
 
     #[test]

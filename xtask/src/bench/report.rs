@@ -103,7 +103,11 @@ impl Report {
              start. Redraw times are measured in the page by `wasmBindings.benchRedraw` \
              (update plus synchronous redraw of every changed view). Native timings are \
              criterion means on the release profile; the site itself is built size-optimised. \
-             `--replays N` sets the memory check's replays (default {default}).\n",
+             `--replays N` sets the memory check's replays (default {default}). Optional \
+             measurements: `GD_LAB_PYTHON` names a Python with torch and matplotlib for the \
+             notebook's time, `GD_LAB_LIGHTHOUSE` Lighthouse's `cli/index.js` for its score \
+             (`npm install lighthouse@12.2.3` anywhere; it runs with its mobile defaults on the \
+             static-host server), and `twiggy` on the PATH lists the module's largest items.\n",
             default = DEFAULT_REPLAYS,
             command = self.command_line(),
             date = self.machine.date,

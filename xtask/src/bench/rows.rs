@@ -50,6 +50,17 @@ impl Row {
         }
     }
 
+    /// A row with a target to reach: `measured` against `floor` (higher is better); the ratio
+    /// is floor ÷ measured, so below 1 meets it as for [`Row::against`].
+    pub(super) fn at_least(self, target: &str, measured: f64, floor: f64) -> Self {
+        Self {
+            target: target.into(),
+            ratio: Some(floor / measured),
+            met: Some(measured >= floor),
+            ..self
+        }
+    }
+
     /// The verdict cell: `✓ 0.42×`, `✗ 2.6×`, `✓`, or `—`.
     pub(super) fn verdict(&self) -> String {
         let mark = match self.met {
@@ -76,6 +87,7 @@ pub(super) fn rows(
     let mut rows = load_rows(browser, notebook)?;
     rows.extend(floor_rows(browser)?);
     rows.push(long_task_row(browser)?);
+    rows.push(lighthouse_row(browser));
     rows.extend(redraw_rows(browser)?);
     rows.extend(size_rows(sizes));
     rows.extend(native_rows(criterion)?);
@@ -171,6 +183,46 @@ pub(super) fn long_task_row(browser: &Value) -> Result<Row> {
     };
     let result = format!("median {} · max {}", shown(p50), shown(max));
     Ok(Row::plain("Load", what, result).against("max ≤ 50 ms", max, LONG_TASK_TARGET_MS))
+}
+
+/// Lighthouse's mobile performance score per run (the lowest against 90), or why it was not run.
+pub(super) fn lighthouse_row(browser: &Value) -> Row {
+    let runs = browser.at("lighthouse.runs").and_then(Value::as_array);
+    let Some(runs) = runs.filter(|r| !r.is_empty()) else {
+        let why = browser
+            .at("lighthouse.skipped")
+            .and_then(Value::as_str)
+            .unwrap_or("the browser bench did not run it");
+        let what = "Lighthouse mobile performance score".to_string();
+        return Row::plain("Load", what, format!("not measured: {why}"));
+    };
+    let field = |run: &Value, key: &str| run.at(key).and_then(Value::as_f64).unwrap_or(f64::NAN);
+    let scores: Vec<String> = runs
+        .iter()
+        .map(|run| {
+            format!(
+                "{:.0} (TBT {}, LCP {})",
+                field(run, "score"),
+                ms(field(run, "tbt_ms")),
+                ms(field(run, "lcp_ms"))
+            )
+        })
+        .collect();
+    let lowest = runs
+        .iter()
+        .map(|run| field(run, "score"))
+        .fold(f64::INFINITY, f64::min);
+    let version = runs[0].at("version").and_then(Value::as_str).unwrap_or("?");
+    let what = format!(
+        "Lighthouse {version} mobile performance score (simulated slow 4G, 4× slower CPU), \
+         served as a static host, uncompressed, {} runs",
+        runs.len()
+    );
+    Row::plain("Load", what, scores.join(" · ")).at_least(
+        "≥ 90 each run",
+        lowest,
+        LIGHTHOUSE_TARGET,
+    )
 }
 
 /// Redraw times per grid size and event kind.

@@ -19,6 +19,8 @@
 //! - **redraw**: per-event redraw times from `wasmBindings.benchRedraw` for scrub steps and
 //!   learning-rate changes at several grid sizes;
 //! - **memory**: `wasmMemoryBytes()` after load and after replaying the explorer's run;
+//! - **Lighthouse**: its mobile performance score, twice, on the site served as a static host,
+//!   when `GD_LAB_LIGHTHOUSE` names its command-line script (see [`lighthouse`]);
 //! - **floors**: what no page can beat in this browser, cold as the lab's own loads: a blank
 //!   page whose one module script sets the mark, and the lab's module alone (fetched,
 //!   compiled and instantiated, nothing drawn).
@@ -28,6 +30,8 @@
 //!
 //! Progress goes to stderr; only the JSON goes to stdout. The exit status is non-zero only if
 //! a measurement could not be made.
+
+mod lighthouse;
 
 use std::process::ExitCode;
 use std::time::Instant;
@@ -118,6 +122,7 @@ fn measure() -> e2e::Result<Json> {
         .static_host(MAX_AGE_S)
         .start()?;
     let cached = warm_loads(&browser, &host.url("/index.html"))?;
+    let lighthouse = lighthouse::measure(&config, &host.url("/index.html"));
     let mut redraw = Vec::new();
     for grid in GRIDS {
         redraw.extend(redraws(&browser, &page(&format!("?grid={grid}")), grid)?);
@@ -136,6 +141,7 @@ fn measure() -> e2e::Result<Json> {
             "max_age_s": MAX_AGE_S,
         },
         "floor": floors,
+        "lighthouse": lighthouse,
         "long_task": summary(&long_tasks),
         "redraw": redraw,
         "memory": memory,
