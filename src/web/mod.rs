@@ -2,6 +2,7 @@
 
 pub mod a11y;
 pub mod api;
+pub mod backend;
 pub mod canvas;
 pub mod cells;
 pub mod diagnostics;

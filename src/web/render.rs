@@ -1,5 +1,6 @@
 //! Drawing figures on the page's canvases: size each canvas for the device pixel ratio, draw
-//! with [`LabCanvas`], give it a text alternative, and keep its [`PlotFrame`] for pointers;
+//! with [`LabCanvas`] (through [`LabBackend`], the one backend type figures are compiled for),
+//! give it a text alternative, and keep its [`PlotFrame`] for pointers;
 //! on request, draw the same view as an SVG for a save.
 
 use std::cell::RefCell;
@@ -10,6 +11,7 @@ use plotters::prelude::{DrawingArea, IntoDrawingArea};
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, MouseEvent};
 
+use super::backend::LabBackend;
 use super::canvas::LabCanvas;
 use super::dom::{self, by_id_as};
 use super::figure_view::{Drawn, FigureView};
@@ -28,7 +30,7 @@ thread_local! {
 }
 
 /// The drawing area every figure function receives in the browser.
-pub type Area = DrawingArea<LabCanvas, Shift>;
+pub type Area = DrawingArea<LabBackend<'static>, Shift>;
 
 /// Sizes the canvas `fig-<name>` to its CSS box times the device pixel ratio; `None` while it
 /// is not laid out (a hidden cell), so nothing is drawn at a wrong size.
@@ -85,7 +87,7 @@ fn capture(name: &str, canvas: &HtmlCanvasElement, style: &Style, view: &FigureV
     }
     let mut out = String::new();
     let drawn = LabSvg::new(&mut out, (canvas.width(), canvas.height()), canvas).map(|svg| {
-        let area = svg.into_drawing_area();
+        let area = LabBackend::Svg(svg).into_drawing_area();
         // An SVG keeps its colour image as rectangles: no bitmap blitting there.
         let style = Style {
             bitmaps: false,
@@ -123,7 +125,7 @@ fn draw_on<T>(
     style: &Style,
     draw: impl FnOnce(&Area, &Style) -> Result<T, FigureError>,
 ) -> Option<T> {
-    let area = LabCanvas::new(canvas)?.into_drawing_area();
+    let area = LabBackend::Canvas(LabCanvas::new(canvas)?).into_drawing_area();
     let result =
         draw(&area, style).and_then(|t| area.present().map(|_| t).map_err(FigureError::from));
     match result {
