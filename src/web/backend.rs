@@ -108,6 +108,9 @@ impl DrawingBackend for LabBackend<'_> {
         path: I,
         style: &S,
     ) -> Done {
+        // One iterator type: each backend's path code is compiled once, not once per
+        // iterator plotters passes.
+        let path: &mut dyn Iterator<Item = BackendCoord> = &mut path.into_iter();
         dispatch!(self, b => b.draw_path(path, style))
     }
 
@@ -126,6 +129,7 @@ impl DrawingBackend for LabBackend<'_> {
         vert: I,
         style: &S,
     ) -> Done {
+        let vert: &mut dyn Iterator<Item = BackendCoord> = &mut vert.into_iter();
         dispatch!(self, b => b.fill_polygon(vert, style))
     }
 
