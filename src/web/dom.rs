@@ -87,7 +87,15 @@ pub fn listen<E: wasm_bindgen::convert::FromWasmAbi + 'static>(
     event: &str,
     handler: impl FnMut(E) + 'static,
 ) {
-    let closure = Closure::<dyn FnMut(E)>::new(handler);
+    add_listener(target, event, Closure::new(handler));
+}
+
+/// [`listen`]'s work, compiled once per event type rather than once per handler.
+fn add_listener<E: wasm_bindgen::convert::FromWasmAbi + 'static>(
+    target: &web_sys::EventTarget,
+    event: &str,
+    closure: Closure<dyn FnMut(E)>,
+) {
     checked(
         "addEventListener",
         target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref()),
