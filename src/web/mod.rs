@@ -17,6 +17,7 @@ pub mod export_page;
 pub mod figure_view;
 pub mod formula_editor;
 pub mod formula_options;
+pub mod keyed;
 pub mod lab;
 pub mod notebook;
 pub mod numbers;

@@ -4,7 +4,6 @@
 //! on request, draw the same view as an SVG for a save.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, IntoDrawingArea};
@@ -15,16 +14,17 @@ use super::backend::LabBackend;
 use super::canvas::LabCanvas;
 use super::dom::{self, by_id_as};
 use super::figure_view::{Drawn, FigureView};
+use super::keyed::Keyed;
 use super::lab::{with_lab, Lab};
 use super::svg::LabSvg;
 use crate::app::notes::{fmt, short};
 use crate::figures::{FigureError, Layers, PlotFrame, Style, SurfaceFrame};
 
 thread_local! {
-    static FRAMES: RefCell<HashMap<String, PlotFrame>> = RefCell::new(HashMap::new());
-    static SURFACES: RefCell<HashMap<String, SurfaceFrame>> = RefCell::new(HashMap::new());
+    static FRAMES: RefCell<Keyed<PlotFrame>> = const { RefCell::new(Keyed::new()) };
+    static SURFACES: RefCell<Keyed<SurfaceFrame>> = const { RefCell::new(Keyed::new()) };
     /// Offscreen base layers, by what they show and their size.
-    static BASES: RefCell<HashMap<String, HtmlCanvasElement>> = RefCell::new(HashMap::new());
+    static BASES: RefCell<Keyed<HtmlCanvasElement>> = const { RefCell::new(Keyed::new()) };
     /// The figure whose SVG a save asked for, and the SVG once drawn.
     static SVG: RefCell<(Option<String>, Option<String>)> = const { RefCell::new((None, None)) };
 }
