@@ -54,6 +54,31 @@ fn lift<T, E: std::error::Error + Send + Sync>(
     })
 }
 
+/// A shape's colour and line width: the one style type the backends are handed, so each
+/// draws with one copy of its code whatever style type plotters passes.
+#[derive(Clone, Copy)]
+struct Plain {
+    color: BackendColor,
+    width: u32,
+}
+
+impl BackendStyle for Plain {
+    fn color(&self) -> BackendColor {
+        self.color
+    }
+
+    fn stroke_width(&self) -> u32 {
+        self.width
+    }
+}
+
+fn plain(style: &impl BackendStyle) -> Plain {
+    Plain {
+        color: style.color(),
+        width: style.stroke_width(),
+    }
+}
+
 /// Calls `$call` on whichever backend `$self` holds, its error made a [`LabError`].
 macro_rules! dispatch {
     ($self:expr, $b:ident => $call:expr) => {
@@ -92,7 +117,7 @@ impl DrawingBackend for LabBackend<'_> {
         to: BackendCoord,
         style: &S,
     ) -> Done {
-        dispatch!(self, b => b.draw_line(from, to, style))
+        dispatch!(self, b => b.draw_line(from, to, &plain(style)))
     }
 
     fn draw_rect<S: BackendStyle>(
@@ -102,7 +127,7 @@ impl DrawingBackend for LabBackend<'_> {
         style: &S,
         fill: bool,
     ) -> Done {
-        dispatch!(self, b => b.draw_rect(a, c, style, fill))
+        dispatch!(self, b => b.draw_rect(a, c, &plain(style), fill))
     }
 
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
@@ -113,7 +138,7 @@ impl DrawingBackend for LabBackend<'_> {
         // One iterator type: each backend's path code is compiled once, not once per
         // iterator plotters passes.
         let path: &mut dyn Iterator<Item = BackendCoord> = &mut path.into_iter();
-        dispatch!(self, b => b.draw_path(path, style))
+        dispatch!(self, b => b.draw_path(path, &plain(style)))
     }
 
     fn draw_circle<S: BackendStyle>(
@@ -123,7 +148,7 @@ impl DrawingBackend for LabBackend<'_> {
         style: &S,
         fill: bool,
     ) -> Done {
-        dispatch!(self, b => b.draw_circle(center, radius, style, fill))
+        dispatch!(self, b => b.draw_circle(center, radius, &plain(style), fill))
     }
 
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
@@ -132,7 +157,7 @@ impl DrawingBackend for LabBackend<'_> {
         style: &S,
     ) -> Done {
         let vert: &mut dyn Iterator<Item = BackendCoord> = &mut vert.into_iter();
-        dispatch!(self, b => b.fill_polygon(vert, style))
+        dispatch!(self, b => b.fill_polygon(vert, &plain(style)))
     }
 
     fn draw_text<S: BackendTextStyle>(&mut self, text: &str, style: &S, pos: BackendCoord) -> Done {
