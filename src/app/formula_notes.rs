@@ -20,12 +20,12 @@ pub fn best_record(run: &Trajectory) -> Option<(usize, f64, f64, f64)> {
 /// The Hessian at (w, b) in words, and what its largest eigenvalue suggests for `lr` there;
 /// empty when the cost is the quadratic (its facts are the analysis's).
 pub fn curvature_text(problem: &Problem, point: (f64, f64), lr: f64) -> String {
-    let body = curvature_body(problem, point, lr);
-    let mut chars = body.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    let mut text = curvature_body(problem, point, lr);
+    // The body starts with an ASCII word ("the Hessian"): no Unicode case tables needed.
+    if let Some(first) = text.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    text
 }
 
 /// [`curvature_text`] starting with a lower-case letter, to follow other words.
@@ -160,6 +160,7 @@ mod tests {
     fn a_scaled_mse_has_a_local_hint_at_its_own_curvature() {
         let p = problem("0.5*mean((yhat - y)^2)");
         let text = curvature_text(&p, (0.0, 0.0), 0.1);
+        assert!(text.starts_with("The Hessian at (w, b) = (0, 0)"), "{text}");
         assert!(text.contains("2/λmax"), "{text}");
         assert!(text.contains("local hint, not a guarantee"), "{text}");
         let quadratic = Problem::new(p.samples.clone(), None).expect("problem");

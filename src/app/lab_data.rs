@@ -70,10 +70,10 @@ pub fn data_key(config: &LabConfig) -> String {
         }
     }
     format!(
-        "{}/{:?}/{:?}/{}/{:x}/{:?}/{:?}/{}",
+        "{}/{:?}/{}/{}/{:x}/{:?}/{:?}/{}",
         config.seed,
         config.noise,
-        config.dataset,
+        config.dataset.unwrap_or(""),
         config.standardize,
         h.finish(),
         config.w0,

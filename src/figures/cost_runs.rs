@@ -116,8 +116,9 @@ pub(crate) fn draw_current<DB: DrawingBackend>(
     }
     let line = palette::BLACK.mix(0.55).stroke_width(style.px_u32(1.2));
     let (dash, gap) = (style.px_u32(5.0), style.px_u32(4.0));
+    // A Vec, as the overlays' dashed lines pass: one copy of plotters' dash code serves both.
     chart.plotting_area().draw(&DashedPathElement::new(
-        [(kx, y0), (kx, y1)],
+        vec![(kx, y0), (kx, y1)],
         dash,
         gap,
         line,

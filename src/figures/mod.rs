@@ -44,6 +44,7 @@ mod resample;
 mod style;
 pub mod surface;
 mod surface_axes;
+mod surface_box;
 mod surface_frame;
 mod surface_mesh;
 mod surface_overlay;

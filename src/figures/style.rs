@@ -1,7 +1,7 @@
 //! Colours, fonts and sizes shared by every figure: colour-blind safe, and scaled by the
 //! device pixel ratio so a canvas drawn at DPR resolution stays sharp.
 
-use plotters::style::{IntoFont, TextStyle, BLACK};
+use plotters::style::{FontDesc, FontFamily, FontStyle, TextStyle, BLACK};
 
 /// The Okabe–Ito palette (safe for the common colour-vision deficiencies), and the role each
 /// colour plays in the lab. Series that can meet also differ by marker shape or line dash.
@@ -57,8 +57,9 @@ impl Default for Style {
 }
 
 impl Style {
-    /// The font family of every text.
-    pub const FONT_FAMILY: &'static str = "sans-serif";
+    /// The font family of every text (the enum, not the name: a name is parsed by lowering
+    /// it with Unicode's case tables).
+    pub const FONT_FAMILY: FontFamily<'static> = FontFamily::SansSerif;
 
     /// A style for device pixel ratio `scale`.
     pub fn new(scale: f64) -> Self {
@@ -102,7 +103,7 @@ impl Style {
 
     /// Black text of `base` CSS pixels.
     pub(crate) fn font(&self, base: f64) -> TextStyle<'static> {
-        (Self::FONT_FAMILY, self.px(base)).into_font().color(&BLACK)
+        FontDesc::new(Self::FONT_FAMILY, self.px(base), FontStyle::Normal).color(&BLACK)
     }
 
     /// The caption (title) font.

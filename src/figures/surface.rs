@@ -17,8 +17,9 @@ use super::geometry::{finite_min_max, padded};
 pub use super::layers::Layers;
 use super::layout::{note, off_chart, Corner};
 use super::legend::Legend;
-use super::style::{tick_label, Style};
+use super::style::Style;
 use super::surface_axes::draw_titles;
+use super::surface_box::draw_box;
 use super::surface_frame::SurfaceFrame;
 use super::surface_mesh::{axis_range, draw_mesh, Chart3d};
 use super::surface_overlay::draw_overlays;
@@ -191,17 +192,6 @@ fn build<'a, DB: DrawingBackend>(
     if !decorate {
         return Ok(chart);
     }
-    chart
-        .configure_axes()
-        .label_style(style.tick_font())
-        .tick_size(style.px_i32(4.0))
-        .x_labels(5)
-        .y_labels(5)
-        .z_labels(5)
-        .max_light_lines(1)
-        .x_formatter(&tick_label)
-        .y_formatter(&tick_label)
-        .z_formatter(&tick_label)
-        .draw()?;
+    draw_box(&chart, [w, cost, b], style)?;
     Ok(chart)
 }

@@ -1,7 +1,8 @@
 //! The 3D chart's axis titles ("w", "b", "cost"), beside the edge where plotters put each
 //! axis's tick labels. Which edge that is depends on the view angle, so the choice below
 //! follows plotters' own (`draw_axis_panel` and `draw_axis` in its 3D chart): the back panel
-//! of each other axis, then the edge nearest the viewer.
+//! of each other axis, then the edge nearest the viewer. `surface_box` draws the axes and
+//! their ticks on the same edges.
 
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend, Text};
@@ -12,7 +13,8 @@ use super::style::Style;
 use super::surface_mesh::Chart3d;
 use plotters::coord::CoordTranslate;
 
-type V3 = [f64; 3];
+/// A point of the chart as (w, cost, b).
+pub(crate) type V3 = [f64; 3];
 
 /// Writes "w", "b" and "cost" beside their axes. `ranges` are the chart's x (w), y (cost)
 /// and z (b) ranges.
@@ -51,7 +53,7 @@ pub(crate) fn draw_titles<DB: DrawingBackend>(
 }
 
 /// The edge along axis `idx` that carries its tick labels, (start, end) from its low end.
-fn tick_edge(
+pub(crate) fn tick_edge(
     depth: &dyn Fn(V3) -> i32,
     px: &dyn Fn(V3) -> (f64, f64),
     r: [(f64, f64); 3],

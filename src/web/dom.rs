@@ -74,7 +74,9 @@ pub fn toggle_class(element: &Element, class: &str, on: bool) {
 
 /// Creates an element with a class.
 pub fn create(tag: &str, class: &str) -> Element {
-    let element = document().create_element(tag).expect("valid tag name");
+    let Ok(element) = document().create_element(tag) else {
+        panic!("{tag} is not a valid tag name");
+    };
     if !class.is_empty() {
         element.set_class_name(class);
     }
@@ -87,7 +89,15 @@ pub fn listen<E: wasm_bindgen::convert::FromWasmAbi + 'static>(
     event: &str,
     handler: impl FnMut(E) + 'static,
 ) {
-    let closure = Closure::<dyn FnMut(E)>::new(handler);
+    add_listener(target, event, Closure::new(handler));
+}
+
+/// [`listen`]'s work, compiled once per event type rather than once per handler.
+fn add_listener<E: wasm_bindgen::convert::FromWasmAbi + 'static>(
+    target: &web_sys::EventTarget,
+    event: &str,
+    closure: Closure<dyn FnMut(E)>,
+) {
     checked(
         "addEventListener",
         target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref()),
@@ -130,10 +140,21 @@ pub fn checked<T>(what: &'static str, result: Result<T, JsValue>) -> Option<T> {
                 first
             });
             if first {
-                warn(&format!("{what} failed: {error:?}"));
+                warn(&format!("{what} failed: {}", thrown(&error)));
             }
             None
         }
+    }
+}
+
+/// What a failed DOM call threw, in words: an `Error`'s name and message, or a thrown string.
+/// (Not `{:?}`: a `JsValue`'s debug text needs a page of glue code.)
+fn thrown(error: &JsValue) -> String {
+    match error.dyn_ref::<js_sys::Error>() {
+        Some(e) => e.to_string().into(),
+        None => error
+            .as_string()
+            .unwrap_or_else(|| "a value that is not an Error".into()),
     }
 }
 

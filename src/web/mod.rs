@@ -2,6 +2,7 @@
 
 pub mod a11y;
 pub mod api;
+pub mod backend;
 pub mod canvas;
 pub mod cells;
 pub mod diagnostics;
@@ -16,6 +17,7 @@ pub mod export_page;
 pub mod figure_view;
 pub mod formula_editor;
 pub mod formula_options;
+pub mod keyed;
 pub mod lab;
 pub mod notebook;
 pub mod numbers;

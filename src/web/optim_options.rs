@@ -132,7 +132,7 @@ fn read_name(o: &Options) -> Result<Optimizer, InputError> {
         )
     })?;
     Optimizer::with_defaults(&name)
-        .ok_or_else(|| InputError::new(&field, format!("must be one of {names}, got {name:?}")))
+        .ok_or_else(|| InputError::new(&field, format!("must be one of {names}, got \"{name}\"")))
 }
 
 /// An optional boolean field: `true` or `false` only, no truthy values.

@@ -1,34 +1,36 @@
 //! Drawing figures on the page's canvases: size each canvas for the device pixel ratio, draw
-//! with [`LabCanvas`], give it a text alternative, and keep its [`PlotFrame`] for pointers;
+//! with [`LabCanvas`] (through [`LabBackend`], the one backend type figures are compiled for),
+//! give it a text alternative, and keep its [`PlotFrame`] for pointers;
 //! on request, draw the same view as an SVG for a save.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, IntoDrawingArea};
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, MouseEvent};
 
+use super::backend::LabBackend;
 use super::canvas::LabCanvas;
 use super::dom::{self, by_id_as};
 use super::figure_view::{Drawn, FigureView};
+use super::keyed::Keyed;
 use super::lab::{with_lab, Lab};
 use super::svg::LabSvg;
 use crate::app::notes::{fmt, short};
 use crate::figures::{FigureError, Layers, PlotFrame, Style, SurfaceFrame};
 
 thread_local! {
-    static FRAMES: RefCell<HashMap<String, PlotFrame>> = RefCell::new(HashMap::new());
-    static SURFACES: RefCell<HashMap<String, SurfaceFrame>> = RefCell::new(HashMap::new());
+    static FRAMES: RefCell<Keyed<PlotFrame>> = const { RefCell::new(Keyed::new()) };
+    static SURFACES: RefCell<Keyed<SurfaceFrame>> = const { RefCell::new(Keyed::new()) };
     /// Offscreen base layers, by what they show and their size.
-    static BASES: RefCell<HashMap<String, HtmlCanvasElement>> = RefCell::new(HashMap::new());
+    static BASES: RefCell<Keyed<HtmlCanvasElement>> = const { RefCell::new(Keyed::new()) };
     /// The figure whose SVG a save asked for, and the SVG once drawn.
     static SVG: RefCell<(Option<String>, Option<String>)> = const { RefCell::new((None, None)) };
 }
 
 /// The drawing area every figure function receives in the browser.
-pub type Area = DrawingArea<LabCanvas, Shift>;
+pub type Area = DrawingArea<LabBackend<'static>, Shift>;
 
 /// Sizes the canvas `fig-<name>` to its CSS box times the device pixel ratio; `None` while it
 /// is not laid out (a hidden cell), so nothing is drawn at a wrong size.
@@ -85,7 +87,7 @@ fn capture(name: &str, canvas: &HtmlCanvasElement, style: &Style, view: &FigureV
     }
     let mut out = String::new();
     let drawn = LabSvg::new(&mut out, (canvas.width(), canvas.height()), canvas).map(|svg| {
-        let area = svg.into_drawing_area();
+        let area = LabBackend::Svg(svg).into_drawing_area();
         // An SVG keeps its colour image as rectangles: no bitmap blitting there.
         let style = Style {
             bitmaps: false,
@@ -123,7 +125,7 @@ fn draw_on<T>(
     style: &Style,
     draw: impl FnOnce(&Area, &Style) -> Result<T, FigureError>,
 ) -> Option<T> {
-    let area = LabCanvas::new(canvas)?.into_drawing_area();
+    let area = LabBackend::Canvas(LabCanvas::new(canvas)?).into_drawing_area();
     let result =
         draw(&area, style).and_then(|t| area.present().map(|_| t).map_err(FigureError::from));
     match result {

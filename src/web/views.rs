@@ -26,9 +26,12 @@ pub(super) fn optimum3(a: Option<Analysis>) -> Option<(f64, f64, f64)> {
 
 /// What a contour plot's base layer shows: the lab's data and grid.
 pub(super) fn lab_key(lab: &Lab) -> String {
-    let cost = lab.scene.as_ref().map(|s| cost_key(&s.problem));
+    let cost = lab
+        .scene
+        .as_ref()
+        .map_or_else(|| "-".into(), |s| format!("={}", cost_key(&s.problem)));
     format!(
-        "contour/{}/{cost:?}",
+        "contour/{}/{cost}",
         crate::app::lab_data::data_key(&lab.config)
     )
 }

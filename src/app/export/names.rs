@@ -51,10 +51,11 @@ pub fn script_file_name(state: &ExportState) -> String {
 }
 
 /// Lower-case ASCII letters, digits, `.` and single `-`; anything else becomes `-`, and
-/// no part starts or ends with `-` or `.` (a leading dot hides a file).
+/// no part starts or ends with `-` or `.` (a leading dot hides a file). Only ASCII is kept,
+/// so only ASCII is lowered (no Unicode case tables in the module).
 fn clean(text: &str) -> String {
     let mut out = String::new();
-    for c in text.chars().flat_map(char::to_lowercase) {
+    for c in text.chars().map(|c| c.to_ascii_lowercase()) {
         let keep = c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.';
         let c = if keep { c } else { '-' };
         if !(c == '-' && (out.is_empty() || out.ends_with('-'))) {

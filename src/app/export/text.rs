@@ -8,7 +8,7 @@
 /// out of code, print as `nan`, `inf` and `-inf` (CSV readers take those).
 pub fn float(value: f64) -> String {
     if !value.is_finite() {
-        return format!("{value}").to_lowercase();
+        return format!("{value}").to_ascii_lowercase();
     }
     let magnitude = value.abs();
     let text = if magnitude != 0.0 && !(1e-5..1e16).contains(&magnitude) {
