@@ -215,8 +215,9 @@ fn floor_loads(config: &Config) -> e2e::Result<Json> {
         write("floor.js", &script)?;
         let site = Site::builder().root(folder.path()).start()?;
         eprintln!("bench: floor, {name}");
-        let (times, _) = cold_loads(config, &site.url("/index.html"))?;
+        let (times, long_tasks) = cold_loads(config, &site.url("/index.html"))?;
         report[name] = summary(&times);
+        report[name]["long_task"] = summary(&long_tasks);
     }
     Ok(report)
 }
