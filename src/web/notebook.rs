@@ -99,7 +99,14 @@ fn execute(cell: Cell) {
             let counted = with_lab(|lab| lab.notebook.update(Msg::Ran(cell)));
             show_count(&element, counted.unwrap_or_default());
         }
-        Err(message) => set_status(cell, &message),
+        Err(message) => {
+            // A cell that never ran shows no empty outputs (the markup shows the first
+            // cells' outputs from the start); one that ran keeps its last results.
+            if with_lab(|lab| !lab.notebook.done().contains(&cell)).unwrap_or(false) {
+                hide_outputs(cell);
+            }
+            set_status(cell, &message);
+        }
     }
 }
 

@@ -105,16 +105,18 @@ pub fn data_cell() {
 
 /// Cell 4: the cost surface in 3D and as contours.
 pub fn surface_cell() {
-    // Two slices while the page opens: the surface, then the contour (whose image is
-    // computed on first use), each a short task of its own.
+    // Three slices while the page opens, each a short task of its own: the surface, the
+    // contour image (computed once per scene), and the contour figure.
     super::slices::next(vec![
         Box::new(surface_figure),
-        // The contour image, computed once per scene, then its figure.
-        Box::new(|| {
-            with_lab(|lab| lab.contour().is_some());
-        }),
+        Box::new(contour_image),
         Box::new(contour_figure),
     ]);
+}
+
+/// Computes the scene's contour image now, if no figure needed it yet.
+fn contour_image() {
+    with_lab(|lab| lab.contour().map(|_| ()));
 }
 
 /// What the surface and the contour figures show, for their text alternatives.
