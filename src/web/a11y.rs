@@ -49,7 +49,8 @@ pub fn watch_bar_height() {
     callback.forget();
 }
 
-/// Hidden (compact or figure-only layouts) the bar has no height: nothing to clear.
+/// Sets `--bar-height` to `height` CSS pixels, rounded up; 0 when the bar is hidden (compact
+/// or figure-only layouts): nothing to clear.
 fn set_bar_height(height: f64) {
     let Some(root) = dom::document()
         .document_element()

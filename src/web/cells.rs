@@ -34,7 +34,7 @@ pub fn run(cell: Cell) -> Result<(), String> {
         Cell::Race => super::race_form::compute()?,
         Cell::Objective | Cell::Model | Cell::Surface | Cell::Results => {}
     }
-    show_outputs(cell);
+    set_outputs_shown(cell, true);
     // While the page opens, drawing is a slice of its own after computing.
     super::slices::next(vec![Box::new(move || {
         render_cell(cell);
@@ -43,12 +43,13 @@ pub fn run(cell: Cell) -> Result<(), String> {
     Ok(())
 }
 
-fn show_outputs(cell: Cell) {
+/// Shows a cell's outputs (after it ran), or hides them (as before it ran).
+pub fn set_outputs_shown(cell: Cell, shown: bool) {
     let Some(element) = by_id(&cell.element_id()) else {
         return;
     };
     for output in find_all(&element, ".output") {
-        set_hidden(&output, false);
+        set_hidden(&output, !shown);
     }
 }
 

@@ -4,7 +4,7 @@
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlElement, KeyboardEvent};
 
-use super::dom::{self, by_id, checked, find, find_all, set_attr, set_hidden, set_text};
+use super::dom::{self, by_id, checked, find, set_attr, set_text};
 use super::lab::{install, with_lab, Lab};
 use super::{cells, embed, slices};
 use crate::app::notebook::{opening_cells, Cell, Changes, Msg};
@@ -29,7 +29,7 @@ pub fn start() {
     // the first paint (nothing moves when they draw); a cell that does not open hides its own.
     for cell in Cell::run_cells() {
         if !opening.contains(&cell) {
-            hide_outputs(cell);
+            cells::set_outputs_shown(cell, false);
         }
     }
     // First screen first: the first cell's figures, then the controls, then the other
@@ -103,7 +103,7 @@ fn execute(cell: Cell) {
             // A cell that never ran shows no empty outputs (the markup shows the first
             // cells' outputs from the start); one that ran keeps its last results.
             if with_lab(|lab| !lab.notebook.done().contains(&cell)).unwrap_or(false) {
-                hide_outputs(cell);
+                cells::set_outputs_shown(cell, false);
             }
             set_status(cell, &message);
         }
@@ -124,21 +124,12 @@ pub fn set_status(cell: Cell, message: &str) {
     }
 }
 
-/// Hides a cell's outputs, as before it ran.
-fn hide_outputs(cell: Cell) {
-    if let Some(element) = cell_element(cell) {
-        for output in find_all(&element, ".output") {
-            set_hidden(&output, true);
-        }
-    }
-}
-
 /// Clears every output, counter and status line, and forgets every result (Restart).
 fn clear_all() {
     with_lab(Lab::clear);
     cells::stop_animation();
     for cell in Cell::run_cells() {
-        hide_outputs(cell);
+        cells::set_outputs_shown(cell, false);
         let Some(element) = cell_element(cell) else {
             continue;
         };

@@ -12,7 +12,7 @@ use super::dom::{self, by_id, by_id_as, set_attr, set_hidden, set_text_by_id};
 use super::lab::{with_lab, Lab};
 use super::{cells, notebook};
 use crate::app::config::LabConfig;
-use crate::app::datasets::{DEFAULT_SET, TEACHING_SETS};
+use crate::app::datasets::{self, DEFAULT_SET};
 use crate::app::lab_data;
 use crate::app::notebook::Cell;
 use crate::app::table_text::parse_table;
@@ -61,14 +61,14 @@ pub fn wire() {
 
 /// Wires the teaching sets' buttons. The page's markup lists them (so the list is there from
 /// the first paint, and nothing below it moves when the lab starts); `tests/teaching_data.rs`
-/// checks that list against [`TEACHING_SETS`], the sets' one home.
+/// checks that list against [`datasets::TEACHING_SETS`], the sets' one home.
 fn wire_set_buttons() {
     let Some(list) = by_id("dataset-list") else {
         return;
     };
     for button in dom::find_all(&list, "button[data-set]") {
         let name = button.get_attribute("data-set").unwrap_or_default();
-        let Some(set) = TEACHING_SETS.iter().find(|s| s.name == name) else {
+        let Some(set) = datasets::find(&name) else {
             continue;
         };
         dom::listen(&button, "click", move |_: web_sys::Event| {
