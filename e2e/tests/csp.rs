@@ -3,7 +3,6 @@
 
 use e2e::page;
 use e2e::{ensure, Lab, Result, Site};
-use serde_json::json;
 
 const POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
@@ -47,18 +46,7 @@ fn lab_runs_under_a_strict_csp() -> Result<()> {
         .start()?;
     // Every step runs even when an earlier one fails, so one run tells all that breaks.
     let mut failures = Vec::new();
-    let spy = lab.cdp(
-        "Page.addScriptToEvaluateOnNewDocument",
-        json!({ "source": STYLE_SPY }),
-    )?;
-    let opened = lab.open_lab(&strict.url("/index.html"));
-    if let Some(id) = spy.get("identifier") {
-        lab.cdp(
-            "Page.removeScriptToEvaluateOnNewDocument",
-            json!({ "identifier": id }),
-        )?;
-    }
-    opened?;
+    lab.with_document_script(STYLE_SPY, || lab.open_lab(&strict.url("/index.html")))?;
     lab.frames(2)?;
     if let Err(e) = lab.expect_clean_console("while opening the lab under the CSP") {
         failures.push(format!("{e}{}", inline_styles(&lab)));

@@ -172,32 +172,25 @@ const OBSERVE_SHIFTS: &str = "window.__shifts = []; \
 #[test]
 fn opening_moves_nothing_on_the_page() -> Result<()> {
     let lab = e2e::lab()?;
-    let spy = lab.cdp(
-        "Page.addScriptToEvaluateOnNewDocument",
-        json!({ "source": OBSERVE_SHIFTS }),
-    )?;
-    // Every width, whatever fails, is checked before the script is removed.
-    let mut shifted = Vec::new();
-    for viewport in [Viewport::phone(390, 844), Viewport::desktop(1280, 900)] {
-        lab.set_viewport(Some(viewport))?;
-        lab.open("")?;
-        lab.frames(3)?;
-        let shifts: Vec<serde_json::Value> = lab.js_as("return window.__shifts;", vec![])?;
-        let total: f64 = shifts.iter().filter_map(|s| s["value"].as_f64()).sum();
-        // A reader's text must not jump while the figures draw (Lighthouse's CLS counts it).
-        if total > 0.001 {
-            shifted.push(format!(
-                "{} px wide: {total:.3} in {shifts:?}",
-                viewport.width
-            ));
+    let shifted = lab.with_document_script(OBSERVE_SHIFTS, || {
+        // Every width is checked before one is reported.
+        let mut shifted = Vec::new();
+        for viewport in [Viewport::phone(390, 844), Viewport::desktop(1280, 900)] {
+            lab.set_viewport(Some(viewport))?;
+            lab.open("")?;
+            lab.frames(3)?;
+            let shifts: Vec<serde_json::Value> = lab.js_as("return window.__shifts;", vec![])?;
+            let total: f64 = shifts.iter().filter_map(|s| s["value"].as_f64()).sum();
+            // A reader's text must not jump while the figures draw (Lighthouse's CLS counts it).
+            if total > 0.001 {
+                shifted.push(format!(
+                    "{} px wide: {total:.3} in {shifts:?}",
+                    viewport.width
+                ));
+            }
         }
-    }
-    if let Some(id) = spy.get("identifier") {
-        lab.cdp(
-            "Page.removeScriptToEvaluateOnNewDocument",
-            json!({ "identifier": id }),
-        )?;
-    }
+        Ok(shifted)
+    })?;
     ensure!(
         shifted.is_empty(),
         "the page moved while opening: {shifted:#?}"

@@ -55,6 +55,28 @@ impl Browser {
         )
     }
 
+    /// Runs `f` with `source` evaluated at the start of every document opened meanwhile
+    /// (`Page.addScriptToEvaluateOnNewDocument`), then removes the script, whatever `f`
+    /// returned, so later pages of a shared browser do not run it.
+    pub fn with_document_script<T>(
+        &self,
+        source: &str,
+        f: impl FnOnce() -> Result<T>,
+    ) -> Result<T> {
+        let added = self.cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": source }),
+        )?;
+        let result = f();
+        if let Some(id) = added.get("identifier") {
+            self.cdp(
+                "Page.removeScriptToEvaluateOnNewDocument",
+                json!({ "identifier": id }),
+            )?;
+        }
+        result
+    }
+
     /// Emulates `viewport` from now on (`None`: the window's own size again). A page opened
     /// afterwards lays out at that size; the current page gets a `resize`.
     pub fn set_viewport(&self, viewport: Option<Viewport>) -> Result<()> {
