@@ -253,6 +253,38 @@ mod tests {
     }
 
     #[test]
+    fn the_load_and_floor_rows_read_their_summaries() {
+        let summary = |n, p50, p95| format!(r#"{{"n": {n}, "p50": {p50}, "p95": {p95}}}"#);
+        let report = json::parse(&format!(
+            r#"{{"load": {{"cold": {}, "warm": {}, "static_host": {}, "max_age_s": 600}},
+                "floor": {{"blank": {}, "module": {}}}}}"#,
+            summary(9, 496.0, 529.0),
+            summary(9, 335.0, 351.0),
+            summary(9, 242.0, 297.0),
+            summary(9, 53.3, 65.2),
+            summary(9, 117.0, 141.0),
+        ))
+        .unwrap();
+        let notebook = Notebook::Measured {
+            draw_ms: 1310.0,
+            import_ms: 1790.0,
+            python: "python3".into(),
+        };
+        let load = load_rows(&report, &notebook).unwrap();
+        assert_eq!(load[0].result, "median 496 ms · p95 529 ms");
+        assert!(load[0].what.ends_with("9 loads"), "{}", load[0].what);
+        assert_eq!(load[0].met, Some(false), "496 ms is over 1.31 s ÷ 14");
+        assert_eq!(load[2].result, "median 242 ms · p95 297 ms");
+        let floors = floor_rows(&report).unwrap();
+        assert_eq!(floors[0].result, "median 53.3 ms · p95 65.2 ms");
+        assert_eq!(floors[1].result, "median 117 ms · p95 141 ms");
+        assert!(
+            floor_rows(&json::parse("{}").unwrap()).is_err(),
+            "a missing floor is an error"
+        );
+    }
+
+    #[test]
     fn options_read_the_flags_and_refuse_others() {
         let args = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         let o = Options::parse(&args(&["--write-readme", "--replays", "50"])).unwrap();

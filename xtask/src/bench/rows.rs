@@ -102,6 +102,16 @@ pub(super) fn number(value: &Value, path: &str) -> Result<f64> {
     ))
 }
 
+/// A summary's count, median and 95th percentile under `path` (`load.cold`; `""`: `value`'s
+/// own fields), as the browser bench writes them.
+fn spread(value: &Value, path: &str) -> Result<(f64, f64, f64)> {
+    let at = |field: &str| match path {
+        "" => number(value, field),
+        _ => number(value, &format!("{path}.{field}")),
+    };
+    Ok((at("n")?, at("p50")?, at("p95")?))
+}
+
 /// Cold loads (against the notebook's figure time, when measured) and the two reloads.
 pub(super) fn load_rows(browser: &Value, notebook: &Notebook) -> Result<Vec<Row>> {
     let max_age = number(browser, "load.max_age_s")?;
@@ -122,11 +132,7 @@ pub(super) fn load_rows(browser: &Value, notebook: &Notebook) -> Result<Vec<Row>
     cases
         .into_iter()
         .map(|(key, how)| {
-            let (n, p50, p95) = (
-                number(browser, &format!("load.{key}.n"))?,
-                number(browser, &format!("load.{key}.p50"))?,
-                number(browser, &format!("load.{key}.p95"))?,
-            );
+            let (n, p50, p95) = spread(browser, &format!("load.{key}"))?;
             let what = format!("navigation → lab-ready, {how}, {n} loads");
             let result = format!("median {} · p95 {}", ms(p50), ms(p95));
             let row = Row::plain("Load", what, result);
@@ -154,11 +160,7 @@ pub(super) fn floor_rows(browser: &Value) -> Result<Vec<Row>> {
     cases
         .into_iter()
         .map(|(key, what)| {
-            let (n, p50, p95) = (
-                number(browser, &format!("floor.{key}.n"))?,
-                number(browser, &format!("floor.{key}.p50"))?,
-                number(browser, &format!("floor.{key}.p95"))?,
-            );
+            let (n, p50, p95) = spread(browser, &format!("floor.{key}"))?;
             let what = format!("floor: navigation → {what}, cold, {n} loads");
             let mut result = format!("median {} · p95 {}", ms(p50), ms(p95));
             // The browser's own work (the first text layout) can pass 50 ms on a blank page.
@@ -247,11 +249,7 @@ pub(super) fn redraw_rows(browser: &Value) -> Result<Vec<Row>> {
         .iter()
         .map(|entry| {
             let grid = number(entry, "grid")?;
-            let (n, p50, p95) = (
-                number(entry, "n")?,
-                number(entry, "p50")?,
-                number(entry, "p95")?,
-            );
+            let (n, p50, p95) = spread(entry, "")?;
             let kind = match entry.at("kind").and_then(Value::as_str) {
                 Some("lr") => "learning-rate change",
                 _ => "scrub step",
