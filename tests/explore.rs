@@ -2,6 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use gd_lab::app::explore::*;
+use gd_lab::app::limits::{LR_MAX, LR_MIN};
 use gd_lab::model::{linreg, DataSpec, GridSpec};
 
 fn explorer() -> Explorer {

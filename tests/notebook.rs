@@ -2,8 +2,9 @@
 //! counting, Run all, Restart, and what a URL opens.
 #![cfg(not(target_arch = "wasm32"))]
 
+use gd_lab::app::cell::Cell;
 use gd_lab::app::config::{LabConfig, CELLS};
-use gd_lab::app::notebook::{opening_cells, Cell, Changes, Msg, Notebook};
+use gd_lab::app::notebook::{opening_cells, Changes, Msg, Notebook};
 
 fn all_shown() -> Notebook {
     Notebook::new(Cell::ALL)

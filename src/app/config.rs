@@ -4,12 +4,17 @@
 //! default stays. The page's own limits (at most 1000 iterations, a 200 × 200 grid) keep every
 //! redraw quick; the JavaScript API allows more.
 
+use super::cell::Cell;
+use super::data_param;
+use super::datasets::{self, DEFAULT_SET};
 use super::input::{flag, number, url_seed, whole};
-use super::notebook::Cell;
+use super::limits::{
+    PAGE_MAX_GRID, PAGE_MAX_ITERATIONS, PAGE_MAX_LR, PAGE_MAX_NOISE, PAGE_MAX_START,
+};
 use super::race::Entry;
-use super::{data_param, datasets, formula_edit, race_url};
+use super::{formula_edit, race_url};
 use crate::model::formula::{Formulas, Line};
-use crate::model::{DataSpec, Samples};
+use crate::model::{generate, DataSpec, Dataset, InputError, Samples};
 
 /// The cells of the notebook, in order, by the names the `cells` parameter uses
 /// ([`Cell::ALL`]'s names).
@@ -22,17 +27,6 @@ pub const CELLS: [&str; Cell::ALL.len()] = {
     }
     names
 };
-
-/// Iterations a run on the page may take.
-pub const PAGE_MAX_ITERATIONS: usize = 1000;
-/// Largest grid side on the page.
-pub const PAGE_MAX_GRID: usize = 200;
-/// Largest learning rate the page accepts: far past divergence, still drawable.
-pub const PAGE_MAX_LR: f64 = 10.0;
-/// Largest |w0| and |b0| on the page.
-pub const PAGE_MAX_START: f64 = 1000.0;
-/// Largest noise σ on the page.
-pub const PAGE_MAX_NOISE: f64 = 10.0;
 
 /// Everything the URL can set.
 #[derive(Debug, Clone, PartialEq)]
@@ -144,7 +138,7 @@ impl LabConfig {
                 Err(why) => notices.push(format!("Ignored {}: {why}", describe(key, value))),
             }
         }
-        data_param::apply_precedence(&mut config, &given, &mut notices);
+        apply_precedence(&mut config, &given, &mut notices);
         race_url::check_momentum(config.optimizer, &mut config.momentum, &mut notices);
         (config, notices)
     }
@@ -299,6 +293,73 @@ fn parse_figure(value: &str) -> Result<String, String> {
 
 fn describe_name(name: &str) -> String {
     name.chars().filter(|c| !c.is_control()).take(20).collect()
+}
+
+/// `data` wins over `dataset`, which wins over `seed` and `noise`: the losers go back to
+/// their defaults, each with a notice. `given` lists the parameters the URL set.
+fn apply_precedence(config: &mut LabConfig, given: &[&str], notices: &mut Vec<String>) {
+    let has = |key: &str| given.contains(&key);
+    if has("data") && has("dataset") {
+        let name = config.dataset.take().unwrap_or_default();
+        notices.push(format!(
+            "Ignored “dataset={name}”: the points given in data win over a data set"
+        ));
+    }
+    let source = if has("data") { "data" } else { "dataset" };
+    if !(has("data") || has("dataset")) {
+        return;
+    }
+    let d = LabConfig::default();
+    if has("seed") {
+        notices.push(format!(
+            "Ignored “seed={}”: the points come from {source}, which wins over seed and noise",
+            config.seed
+        ));
+        config.seed = d.seed;
+    }
+    if has("noise") {
+        notices.push(format!(
+            "Ignored “noise={}”: the points come from {source}, which wins over seed and noise",
+            config.noise
+        ));
+        config.noise = d.noise;
+    }
+}
+
+impl LabConfig {
+    /// The points the lab uses: `data`, else the `dataset`, else the lab's line with this
+    /// `seed` and `noise`. The true line comes along when the points were generated.
+    pub fn make_data(&self) -> Result<(Samples, Option<Vec<f64>>), InputError> {
+        if let Some(samples) = &self.data {
+            return Ok((samples.clone(), None));
+        }
+        let Dataset { samples, truth } = match self.dataset {
+            Some(name) => datasets::make(name)?,
+            None => generate(&DataSpec {
+                seed: self.seed,
+                noise: self.noise,
+                ..DataSpec::default()
+            })?,
+        };
+        Ok((samples, Some(truth)))
+    }
+
+    /// Whether the points are the lab's own line (any seed and noise): its ±15 window.
+    pub fn is_lab_data(&self) -> bool {
+        self.data.is_none() && self.dataset.is_none_or(|name| name == DEFAULT_SET)
+    }
+
+    /// Whether a Share link can carry these points as `data` (at most [`data_param::LINK_MAX_POINTS`],
+    /// and the whole query within [`data_param::LINK_MAX_QUERY_CHARS`]); when not, the page offers the
+    /// CSV instead.
+    pub fn data_fits_link(&self, samples: &Samples) -> bool {
+        let rest = LabConfig {
+            data: None,
+            ..self.clone()
+        }
+        .to_query();
+        data_param::fits_link(rest.len(), samples)
+    }
 }
 
 #[cfg(test)]

@@ -5,10 +5,8 @@
 //! as CSV instead. Numbers are written in their shortest round-trip form, so a link reads
 //! back exactly the same points.
 
-use super::config::LabConfig;
-use super::datasets::{self, DEFAULT_SET};
 use super::table_text::NumberProblem;
-use crate::model::{generate, CostQuadratic, DataSpec, Dataset, InputError, Samples};
+use crate::model::{CostQuadratic, Samples};
 
 /// Most points the `data` parameter may carry.
 pub const LINK_MAX_POINTS: usize = 200;
@@ -77,6 +75,12 @@ pub fn write_inline(samples: &Samples) -> String {
     pairs.join(";")
 }
 
+/// Whether `samples` fit, as a `data` value, in a link whose other parameters take `rest`
+/// characters.
+pub(crate) fn fits_link(rest: usize, samples: &Samples) -> bool {
+    fits(rest, samples.len(), &write_inline(samples))
+}
+
 /// Whether `inline` (the `data` value of `n` points) fits a link whose other parameters take
 /// `rest` characters.
 fn fits(rest: usize, n: usize, inline: &str) -> bool {
@@ -96,72 +100,5 @@ pub(crate) fn push_data(data: Option<&Samples>, parts: &mut Vec<String>) {
         .saturating_sub(1);
     if fits(rest, samples.len(), &inline) {
         parts.push(format!("data={inline}"));
-    }
-}
-
-/// `data` wins over `dataset`, which wins over `seed` and `noise`: the losers go back to
-/// their defaults, each with a notice. `given` lists the parameters the URL set.
-pub(crate) fn apply_precedence(config: &mut LabConfig, given: &[&str], notices: &mut Vec<String>) {
-    let has = |key: &str| given.contains(&key);
-    if has("data") && has("dataset") {
-        let name = config.dataset.take().unwrap_or_default();
-        notices.push(format!(
-            "Ignored “dataset={name}”: the points given in data win over a data set"
-        ));
-    }
-    let source = if has("data") { "data" } else { "dataset" };
-    if !(has("data") || has("dataset")) {
-        return;
-    }
-    let d = LabConfig::default();
-    if has("seed") {
-        notices.push(format!(
-            "Ignored “seed={}”: the points come from {source}, which wins over seed and noise",
-            config.seed
-        ));
-        config.seed = d.seed;
-    }
-    if has("noise") {
-        notices.push(format!(
-            "Ignored “noise={}”: the points come from {source}, which wins over seed and noise",
-            config.noise
-        ));
-        config.noise = d.noise;
-    }
-}
-
-impl LabConfig {
-    /// The points the lab uses: `data`, else the `dataset`, else the lab's line with this
-    /// `seed` and `noise`. The true line comes along when the points were generated.
-    pub fn make_data(&self) -> Result<(Samples, Option<Vec<f64>>), InputError> {
-        if let Some(samples) = &self.data {
-            return Ok((samples.clone(), None));
-        }
-        let Dataset { samples, truth } = match self.dataset {
-            Some(name) => datasets::make(name)?,
-            None => generate(&DataSpec {
-                seed: self.seed,
-                noise: self.noise,
-                ..DataSpec::default()
-            })?,
-        };
-        Ok((samples, Some(truth)))
-    }
-
-    /// Whether the points are the lab's own line (any seed and noise): its ±15 window.
-    pub fn is_lab_data(&self) -> bool {
-        self.data.is_none() && self.dataset.is_none_or(|name| name == DEFAULT_SET)
-    }
-
-    /// Whether a Share link can carry these points as `data` (at most [`LINK_MAX_POINTS`],
-    /// and the whole query within [`LINK_MAX_QUERY_CHARS`]); when not, the page offers the
-    /// CSV instead.
-    pub fn data_fits_link(&self, samples: &Samples) -> bool {
-        let rest = LabConfig {
-            data: None,
-            ..self.clone()
-        }
-        .to_query();
-        fits(rest.len(), samples.len(), &write_inline(samples))
     }
 }

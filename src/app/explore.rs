@@ -3,16 +3,12 @@
 //! The browser only turns events into [`Msg`]s and redraws the views that [`Changes`] names;
 //! everything here runs natively in tests.
 
-use super::config::PAGE_MAX_NOISE;
+use super::limits::{LR_MAX, LR_MIN, PAGE_MAX_NOISE};
 // The explorer's scene is the notebook's: one type, re-exported where it was first defined.
 pub use super::scene::Scene;
 use crate::model::limits::MAX_SEED;
 use crate::model::{Batching, DataSpec, GridSpec, Optimizer, TrainConfig, Trajectory};
 
-/// Smallest learning rate on the explorer's slider.
-pub const LR_MIN: f64 = 0.001;
-/// Largest learning rate on the explorer's slider.
-pub const LR_MAX: f64 = 1.0;
 /// Steps of the slider between them (its `max` attribute).
 pub const LR_SLIDER_STEPS: f64 = 1000.0;
 /// Iterations of an explorer run.

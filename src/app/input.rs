@@ -1,15 +1,11 @@
 //! Every value a user types or a URL gives, parsed and checked in one place.
 //!
-//! The limits come from [`crate::model::limits`], the page's own limits from
-//! [`super::config`] and the explorer's from [`super::explore`]; messages quote them, so a
-//! limit is written once. The browser layer only shows the message of an [`InputError`].
+//! The limits come from [`crate::model::limits`] and the page's own from [`super::limits`];
+//! messages quote them, so a limit is written once. The browser layer only shows the message
+//! of an [`InputError`].
 
-use super::config::PAGE_MAX_LR;
-use super::explore::{LR_MAX, LR_MIN};
+use super::limits::{LR_MAX, LR_MIN, PAGE_MAX_LR, PRACTICE_EXAMPLE_LR};
 use crate::model::limits::{self, InputError, MAX_SEED};
-
-/// The learning rate the practice's exercise asks for.
-pub const PRACTICE_EXAMPLE_LR: f64 = 0.2;
 
 /// The practice field's name in messages and the URL (`practiceLr`).
 pub const PRACTICE_FIELD: &str = "practiceLr";

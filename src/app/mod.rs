@@ -3,6 +3,7 @@
 //! parsing of every value a user types or a URL gives, the data a learner brings (a pasted
 //! table, a teaching set) with the (w, b) window it is drawn in, and the exports. Tested natively.
 
+pub mod cell;
 pub mod config;
 pub mod data_param;
 pub mod datasets;
@@ -14,6 +15,7 @@ pub mod formula_edit;
 pub mod formula_notes;
 pub mod input;
 pub mod lab_data;
+pub mod limits;
 pub mod notebook;
 pub mod notes;
 pub mod plural;

@@ -6,7 +6,7 @@
 //! every value is parsed here, its range checked by [`Optimizer::validate`], so a message
 //! names the field the learner sees.
 
-use super::config::PAGE_MAX_LR;
+use super::limits::PAGE_MAX_LR;
 use super::notes::short;
 use crate::model::{Analysis, InputError, Optimizer, Trajectory, Verdict};
 

@@ -6,9 +6,10 @@ use web_sys::{HtmlInputElement, ResizeObserver};
 
 use super::dom::{self, by_id, by_id_as, checked, set_hidden, set_text, toggle_class};
 use super::lab::with_lab;
+use crate::app::cell::Cell;
 use crate::app::config::LabConfig;
 use crate::app::input;
-use crate::app::notebook::{Cell, Notebook};
+use crate::app::notebook::Notebook;
 use crate::app::notes::short;
 
 /// Reads the URL's query, shows a notice for each value it ignored, and applies the layout

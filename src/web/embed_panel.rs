@@ -7,9 +7,9 @@ use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 
 use super::dom::{self, by_id, by_id_as, set_attr, set_hidden, set_text};
 use super::embed::{page_address, share_url};
+use crate::app::cell::Cell;
 use crate::app::config::figure_names;
 use crate::app::export::{embed_snippet, EmbedRequest};
-use crate::app::notebook::Cell;
 
 const STATUS: &str = "embed-status";
 

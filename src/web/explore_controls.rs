@@ -7,12 +7,11 @@ use web_sys::HtmlInputElement;
 use super::dom::{self, by_id, by_id_as, set_attr, set_text_by_id};
 use super::explore_view::dispatch;
 use super::lab::with_lab;
-use crate::app::explore::{
-    lr_to_slider, slider_to_lr, Explorer, Msg, LR_MAX, LR_MIN, LR_SLIDER_STEPS,
-};
+use crate::app::explore::{lr_to_slider, slider_to_lr, Explorer, Msg, LR_SLIDER_STEPS};
 use crate::app::explore_keys;
 use crate::app::formula_notes;
 use crate::app::input;
+use crate::app::limits::{LR_MAX, LR_MIN};
 use crate::app::notes::short;
 use crate::app::race_run::lab_run_note;
 use crate::app::race_url::{explorer_optimizer, has_momentum, marked_rates};

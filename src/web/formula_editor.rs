@@ -7,8 +7,8 @@ use web_sys::{HtmlInputElement, KeyboardEvent};
 use super::dom::{self, by_id, by_id_as, set_attr, set_hidden, set_text_by_id};
 use super::lab::with_lab;
 use super::{cells, notebook};
+use crate::app::cell::Cell;
 use crate::app::formula_edit::{self, LineError};
-use crate::app::notebook::Cell;
 use crate::model::formula::Line;
 use crate::model::Problem;
 

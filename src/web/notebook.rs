@@ -7,7 +7,8 @@ use web_sys::{Element, HtmlElement, KeyboardEvent};
 use super::dom::{self, by_id, checked, find, set_attr, set_text};
 use super::lab::{install, with_lab, Lab};
 use super::{cells, embed, slices};
-use crate::app::notebook::{opening_cells, Cell, Changes, Msg};
+use crate::app::cell::Cell;
+use crate::app::notebook::{opening_cells, Changes, Msg};
 
 /// Starts the page: reads the URL, wires the controls, runs every cell before the practice,
 /// and marks `lab-ready` once every shown figure is painted.

@@ -11,10 +11,10 @@ use web_sys::{DragEvent, Element, File, HtmlInputElement, HtmlTextAreaElement, K
 use super::dom::{self, by_id, by_id_as, set_attr, set_hidden, set_text_by_id};
 use super::lab::{with_lab, Lab};
 use super::{cells, notebook};
+use crate::app::cell::Cell;
 use crate::app::config::LabConfig;
 use crate::app::datasets::{self, DEFAULT_SET};
 use crate::app::lab_data;
-use crate::app::notebook::Cell;
 use crate::app::table_text::parse_table;
 
 /// Wires the data cell's controls and shows the configured data's choices.

@@ -8,7 +8,7 @@ use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 
 use super::dom::{self, by_id, by_id_as, find_all, set_attr, set_text};
 use super::lab::with_lab;
-use crate::app::notebook::Cell;
+use crate::app::cell::Cell;
 use crate::app::race::{self, Entry, FieldKind, MAX_ENTRIES};
 use crate::app::race_run::run_race;
 use crate::app::race_url::format_race;

@@ -10,8 +10,8 @@ use web_sys::{Element, Event, HtmlCanvasElement, HtmlElement, KeyboardEvent};
 
 use super::dom::{self, by_id, by_id_as, set_attr, set_text};
 use super::{cells, download, numbers};
+use crate::app::cell::Cell;
 use crate::app::export::{numbers_of, Numbers};
-use crate::app::notebook::Cell;
 
 /// Gives every figure of the page's markup its save menu, and wires the menus' events.
 pub fn attach_all() {
