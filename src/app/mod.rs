@@ -18,6 +18,7 @@ pub mod lab_data;
 pub mod limits;
 pub mod notebook;
 pub mod notes;
+pub mod page;
 pub mod plural;
 pub mod race;
 pub mod race_run;

@@ -1,21 +1,15 @@
 //! Page-wide accessibility wiring: the sticky bar's height for `scroll-padding-top`, and a
 //! polite live region that speaks once after the learner stops (never every frame).
 
-use std::cell::Cell;
-
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, ResizeObserver, ResizeObserverEntry, ResizeObserverSize};
 
 use super::dom::{self, by_id};
+use super::state;
 
 /// Quiet time after the last change before the live region speaks, in milliseconds.
 pub const SETTLE_MS: i32 = 600;
-
-thread_local! {
-    /// The pending announcement's timer, cleared when a newer one replaces it.
-    static TIMER: Cell<Option<i32>> = const { Cell::new(None) };
-}
 
 /// Sets `--bar-height` (read by `scroll-padding-top` in style.css) from the top bar's height
 /// whenever it changes: a focused element is never scrolled under it. A `ResizeObserver`
@@ -69,11 +63,11 @@ fn set_bar_height(height: f64) {
 /// held key or a slider moved frame by frame is spoken once, at its end.
 pub fn announce_later(id: &'static str, text: String) {
     let window = dom::window();
-    if let Some(old) = TIMER.with(|t| t.take()) {
+    if let Some(old) = state::with(|s| s.announce_timer.take()) {
         window.clear_timeout_with_handle(old);
     }
     let speak = Closure::once_into_js(move || {
-        TIMER.with(|t| t.set(None));
+        state::with(|s| s.announce_timer.set(None));
         if let Some(region) = by_id(id) {
             if region.text_content().as_deref() != Some(text.as_str()) {
                 dom::set_text(&region, &text);
@@ -87,5 +81,5 @@ pub fn announce_later(id: &'static str, text: String) {
             SETTLE_MS,
         ),
     );
-    TIMER.with(|t| t.set(handle));
+    state::with(|s| s.announce_timer.set(handle));
 }

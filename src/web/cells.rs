@@ -3,14 +3,18 @@
 
 use web_sys::HtmlInputElement;
 
-use super::dom::{self, by_id, by_id_as, find_all, set_attr, set_hidden, set_text_by_id};
-use super::lab::with_lab;
+use super::dom::{
+    self, by_id, by_id_as, find, find_all, set_attr, set_hidden, set_text, set_text_by_id,
+};
+use super::state::{self, with_lab};
 use super::{explore_view, own_data_views, results_views, table, views};
 use crate::app::cell::Cell;
 use crate::app::config::TRAIN_PANELS;
 use crate::app::formula_notes;
 use crate::app::input;
+use crate::app::notebook;
 use crate::app::notes::{fmt, short};
+use crate::app::page::{Msg, Page};
 use crate::app::race_run;
 use crate::model::limits::COST_BOUND;
 use crate::model::Trajectory;
@@ -41,6 +45,13 @@ pub fn run(cell: Cell) -> Result<(), String> {
         super::embed::post_height();
     })]);
     Ok(())
+}
+
+/// Shows a message in a cell's status line, where the learner is looking.
+pub fn set_status(cell: Cell, message: &str) {
+    if let Some(status) = by_id(&cell.element_id()).and_then(|c| find(&c, ".status")) {
+        set_text(&status, message);
+    }
 }
 
 /// Shows a cell's outputs (after it ran), or hides them (as before it ran).
@@ -94,7 +105,7 @@ fn model_output() {
 }
 
 /// Draws a run's data/parameter pairs, table and verdict in `cell`.
-fn render_run(cell: Cell, pick: impl FnOnce(&mut super::lab::Lab) -> Option<(f64, Trajectory)>) {
+fn render_run(cell: Cell, pick: impl FnOnce(&mut Page) -> Option<(f64, Trajectory)>) {
     let Some(Some((lr, run))) = with_lab(pick) else {
         return;
     };
@@ -236,7 +247,7 @@ pub fn wire_practice() {
     dom::listen(&input, "keydown", |event: web_sys::KeyboardEvent| {
         if event.key() == "Enter" && !event.shift_key() {
             event.prevent_default();
-            super::notebook::run_cell(Cell::Practice);
+            state::send(Msg::Notebook(notebook::Msg::Run(Cell::Practice)));
         }
     });
 }

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use super::api::to_js;
 use super::dom;
 use super::explore_views;
-use super::lab::with_lab;
+use super::state::with_lab;
 use crate::app::explore::Msg;
 use crate::model::{limits, InputError};
 

@@ -5,7 +5,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{HtmlInputElement, ResizeObserver};
 
 use super::dom::{self, by_id, by_id_as, checked, set_hidden, set_text, toggle_class};
-use super::lab::with_lab;
+use super::state::{self, with_lab};
 use crate::app::cell::Cell;
 use crate::app::config::LabConfig;
 use crate::app::input;
@@ -167,10 +167,6 @@ fn copy_to_clipboard(url: &str) {
     err.forget();
 }
 
-thread_local! {
-    static LAST_HEIGHT: std::cell::Cell<f64> = const { std::cell::Cell::new(-1.0) };
-}
-
 /// Posts `{type: "gd-lab:height", height}` to the host page when the lab sits in an iframe.
 pub fn post_height() {
     let window = dom::window();
@@ -184,7 +180,7 @@ pub fn post_height() {
         return;
     };
     let height = body.get_bounding_client_rect().height().ceil();
-    if LAST_HEIGHT.with(|last| last.replace(height)) == height {
+    if state::with(|s| s.posted_height.replace(height)) == height {
         return;
     }
     let message = Object::new();

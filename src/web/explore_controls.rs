@@ -4,15 +4,15 @@
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
-use super::dom::{self, by_id, by_id_as, set_attr, set_text_by_id};
-use super::explore_view::dispatch;
-use super::lab::with_lab;
+use super::dom::{self, by_id, by_id_as, set_attr, set_hidden, set_text_by_id};
+use super::state::{self, with_lab};
 use crate::app::explore::{lr_to_slider, slider_to_lr, Explorer, Msg, LR_SLIDER_STEPS};
 use crate::app::explore_keys;
 use crate::app::formula_notes;
 use crate::app::input;
 use crate::app::limits::{LR_MAX, LR_MIN};
 use crate::app::notes::short;
+use crate::app::page::Msg as PageMsg;
 use crate::app::race_run::lab_run_note;
 use crate::app::race_url::{explorer_optimizer, has_momentum, marked_rates};
 use crate::model::limits::InputError;
@@ -32,19 +32,24 @@ pub fn wire_controls() {
     wire_fields();
 }
 
+/// Sends an explorer message to the page's one dispatch.
+fn send(msg: Msg) {
+    state::send(PageMsg::Explore(msg));
+}
+
 fn on(id: &str, event: &str, f: impl Fn(&HtmlInputElement) -> Option<Msg> + 'static) {
     let Some(el) = by_id(id) else { return };
     let target = el.clone();
     dom::listen(&el, event, move |_: web_sys::Event| {
         if let Some(msg) = target.dyn_ref::<HtmlInputElement>().and_then(&f) {
-            dispatch(msg);
+            send(msg);
         }
     });
 }
 
 fn on_click(id: &str, msg: Msg) {
     if let Some(el) = by_id(id) {
-        dom::listen(&el, "click", move |_: web_sys::Event| dispatch(msg));
+        dom::listen(&el, "click", move |_: web_sys::Event| send(msg));
     }
 }
 
@@ -87,7 +92,7 @@ fn wire_fields() {
     if let Some(menu) = by_id("explore-optimizer") {
         dom::listen(&menu, "change", |_: web_sys::Event| {
             if let Some(msg) = chosen_optimizer() {
-                dispatch(msg);
+                send(msg);
             }
         });
     }
@@ -314,4 +319,22 @@ fn lr_marks(rates: Option<(Option<f64>, f64, &'static str)>) {
         None => format!("tick: {rule} = {} (divergence)", short(critical)),
     };
     set_text_by_id("explore-lr-marks-text", &text);
+}
+
+/// Enables the explorer's seed and noise controls only for the lab's own line, and says why
+/// they are off otherwise.
+pub fn noise_controls() {
+    let owns = with_lab(|lab| lab.explorer.as_ref().is_none_or(|e| e.owns_noise)).unwrap_or(true);
+    for id in ["explore-seed", "explore-noise", "explore-new-noise"] {
+        if let Some(el) = by_id(id) {
+            if owns {
+                dom::checked("removeAttribute", el.remove_attribute("disabled"));
+            } else {
+                set_attr(&el, "disabled", "");
+            }
+        }
+    }
+    if let Some(note) = by_id("explore-noise-note") {
+        set_hidden(&note, owns);
+    }
 }

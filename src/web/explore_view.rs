@@ -1,76 +1,48 @@
 //! The explorer cell in the browser: opens it, turns pointer and key events on its canvases
 //! into [`Msg`]s, and redraws what the update says changed, at the next animation frame.
 
-use std::cell::{Cell, RefCell};
-
 use wasm_bindgen::JsCast;
 use web_sys::{Element, KeyboardEvent, PointerEvent};
 
 use super::a11y::announce_later;
 use super::dom::{self, by_id, set_text_by_id};
-use super::explore_controls::{sync_controls, wire_controls};
-use super::lab::with_lab;
+use super::explore_controls::{noise_controls, sync_controls, wire_controls};
+use super::state::{self, with_lab};
 use super::{explore_views, render};
-use crate::app::explore::{Changes, Explorer, Msg, Scene};
+use crate::app::explore::{Changes, Explorer, Msg};
 use crate::app::explore_keys::{self, contour_key, cursor_key, surface_key};
+use crate::app::page::{Msg as PageMsg, Page};
 
-thread_local! {
-    static PENDING: RefCell<Option<Changes>> = const { RefCell::new(None) };
-    static LAST_TICK: Cell<f64> = const { Cell::new(0.0) };
-    static DRAGGING: Cell<Option<(f64, f64, bool)>> = const { Cell::new(None) };
-    /// The controls and canvases listen from the explorer's first opening on.
-    static WIRED: Cell<bool> = const { Cell::new(false) };
-}
-
-/// Builds the explorer from the lab's scene (the explore cell's run).
+/// Builds the explorer from the lab's scene (the explore cell's run) and wires its controls
+/// and canvases on the first opening.
 pub fn open() {
-    let built = with_lab(|lab| {
-        let scene: Scene = lab.scene.clone()?;
-        let start = (lab.config.w0, lab.config.b0);
-        let explorer = Explorer::new(
-            scene,
-            lab.config.data_spec(),
-            lab.grid_spec(),
-            start,
-            lab.config.lr,
-        );
-        // New noise redraws the lab's own line only; other data stays as given.
-        let owns_noise = crate::app::lab_data::explorer_owns_noise(&lab.config);
-        let explorer = if owns_noise {
-            explorer
-        } else {
-            explorer.with_fixed_data()
-        };
-        // The explorer starts on the lab's data: its contour image is the lab's.
-        lab.explore_contour = lab.contour().cloned();
-        lab.explorer = Some(explorer);
-        Some(())
-    });
-    if built.flatten().is_some() && !WIRED.with(|w| w.replace(true)) {
+    let built = with_lab(Page::open_explorer).unwrap_or(false);
+    if built && !state::with(|s| std::mem::replace(&mut s.explore.borrow_mut().wired, true)) {
         wire_controls();
         wire_canvases();
     }
-    super::own_data::noise_controls();
+    noise_controls();
     sync_controls();
 }
 
-/// Applies a message and schedules one redraw for everything it changed.
-pub fn dispatch(msg: Msg) {
-    let Some(changes) = with_lab(|lab| lab.explorer.as_mut().map(|e| e.update(msg))).flatten()
-    else {
-        return;
-    };
+/// Sends an explorer message to the page's one dispatch.
+fn send(msg: Msg) {
+    state::send(PageMsg::Explore(msg));
+}
+
+/// The explorer's render step: what `msg` changed, drawn at the next animation frame (every
+/// change of a frame merged into one redraw).
+pub fn changed(msg: Msg, changes: Changes) {
     if !changes.any() {
         return;
     }
     if changes.run {
         announce_run(msg);
     }
-    let first = PENDING.with(|p| {
-        let mut pending = p.borrow_mut();
+    let first = state::with(|s| {
+        let pending = &mut s.explore.borrow_mut().pending;
         let was_empty = pending.is_none();
-        let merged = pending.unwrap_or_default();
-        *pending = Some(merge(merged, changes));
+        *pending = Some(merge(pending.unwrap_or_default(), changes));
         was_empty
     });
     if first {
@@ -106,16 +78,9 @@ fn merge(a: Changes, b: Changes) -> Changes {
 }
 
 fn flush() {
-    let Some(changes) = PENDING.with(|p| p.borrow_mut().take()) else {
+    let Some(changes) = state::with(|s| s.explore.borrow_mut().pending.take()) else {
         return;
     };
-    if changes.data {
-        with_lab(|lab| {
-            if let Some(e) = &lab.explorer {
-                lab.explore_contour = Some(crate::figures::ContourImage::new(&e.scene.grid));
-            }
-        });
-    }
     explore_views::explore(&changes);
     sync_controls();
     let playing = with_lab(|lab| lab.explorer.as_ref().is_some_and(|e| e.playing)).unwrap_or(false);
@@ -125,25 +90,26 @@ fn flush() {
 }
 
 fn animate(now: f64) {
-    let last = LAST_TICK.with(|t| t.replace(now));
+    let last = state::with(|s| std::mem::replace(&mut s.explore.borrow_mut().last_tick, now));
     let dt = if last > 0.0 && now > last {
         now - last
     } else {
         16.0
     };
-    dispatch(Msg::Tick(dt));
+    send(Msg::Tick(dt));
     let playing = with_lab(|lab| lab.explorer.as_ref().is_some_and(|e| e.playing)).unwrap_or(false);
-    if playing && PENDING.with(|p| p.borrow().is_none()) {
+    let pending = state::with(|s| s.explore.borrow().pending.is_some());
+    if playing && !pending {
         dom::next_frame(animate);
     }
     if !playing {
-        LAST_TICK.with(|t| t.set(0.0));
+        stop();
     }
 }
 
 /// Stops playing (Restart).
 pub fn stop() {
-    LAST_TICK.with(|t| t.set(0.0));
+    state::with(|s| s.explore.borrow_mut().last_tick = 0.0);
 }
 
 /// Redraws every view (the cell's render, and on resize).
@@ -157,14 +123,14 @@ fn wire_canvases() {
         dom::listen(&contour, "pointerdown", |e: PointerEvent| {
             pointer_start(&e);
             if let Some((w, b)) = render::pointer_to_data("explore-contour", &e) {
-                dispatch(Msg::SetStart(w, b));
+                send(Msg::SetStart(w, b));
             }
         });
         dom::listen(&contour, "pointermove", |e: PointerEvent| {
             let point = render::pointer_to_data("explore-contour", &e);
             if e.buttons() & 1 == 1 {
                 if let Some((w, b)) = point {
-                    dispatch(Msg::SetStart(w, b));
+                    send(Msg::SetStart(w, b));
                 }
             }
             render::readout("explore-contour", point);
@@ -177,7 +143,7 @@ fn wire_canvases() {
             });
             if let Some(msg) = msg.flatten() {
                 e.prevent_default();
-                dispatch(msg);
+                send(msg);
                 read_out("readout-explore-contour", explore_keys::start_text);
             }
         });
@@ -186,7 +152,7 @@ fn wire_canvases() {
         dom::listen(&cost, "keydown", |e: KeyboardEvent| {
             if let Some(msg) = cursor_key(&e.key(), e.shift_key()) {
                 e.prevent_default();
-                dispatch(msg);
+                send(msg);
                 read_out("readout-explore-cost", explore_keys::cursor_text);
             }
         });
@@ -216,26 +182,30 @@ fn wire_surface() {
     };
     dom::listen(&surface, "pointerdown", |e: PointerEvent| {
         pointer_start(&e);
-        DRAGGING.with(|d| d.set(Some((e.client_x() as f64, e.client_y() as f64, true))));
+        let at = (e.client_x() as f64, e.client_y() as f64);
+        state::with(|s| s.explore.borrow_mut().dragging = Some(at));
     });
     dom::listen(&surface, "pointermove", |e: PointerEvent| {
         let (x, y) = (e.client_x() as f64, e.client_y() as f64);
-        if let Some((px, py, true)) = DRAGGING.with(|d| d.get()) {
-            DRAGGING.with(|d| d.set(Some((x, y, true))));
-            dispatch(Msg::Rotate((x - px) * 0.01, (y - py) * 0.01));
+        let last = state::with(|s| {
+            let dragging = &mut s.explore.borrow_mut().dragging;
+            dragging.as_mut().map(|at| std::mem::replace(at, (x, y)))
+        });
+        if let Some((px, py)) = last {
+            send(Msg::Rotate((x - px) * 0.01, (y - py) * 0.01));
         } else {
             explore_views::surface_readout(&e);
         }
     });
     for end in ["pointerup", "pointercancel", "pointerleave"] {
         dom::listen(&surface, end, |_: PointerEvent| {
-            DRAGGING.with(|d| d.set(None))
+            state::with(|s| s.explore.borrow_mut().dragging = None)
         });
     }
     dom::listen(&surface, "keydown", |e: KeyboardEvent| {
         if let Some(msg) = surface_key(&e.key(), e.shift_key()) {
             e.prevent_default();
-            dispatch(msg);
+            send(msg);
             read_out("readout-explore-surface", explore_keys::angle_text);
         }
     });

@@ -3,14 +3,15 @@
 
 use super::dom::{self, by_id, set_text, set_text_by_id};
 use super::figure_view::FigureView;
-use super::lab::{with_lab, Lab};
 use super::render::{costs_text, pointer_to_surface, show};
+use super::state::with_lab;
 use super::table;
 use super::views::{optimum2, optimum3, paint_contour, paint_training_data, true_line, y_range};
 use crate::app::explore::{Changes, Explorer};
 use crate::app::explore_keys::verdict_text;
 use crate::app::formula_edit::{cost_key, line_model};
 use crate::app::notes::short;
+use crate::app::page::Page;
 use crate::app::race;
 use crate::figures::contour::{ContourView, PathOverlay};
 use crate::figures::cost_curve::{CostCurveView, Run};
@@ -20,7 +21,7 @@ use crate::figures::{palette, ContourImage, Marker};
 use crate::model::Optimizer;
 
 /// What the explorer's contour base shows: the lab's data, or its own new noise, and grid.
-fn explore_key(lab: &Lab, e: &Explorer) -> String {
+fn explore_key(lab: &Page, e: &Explorer) -> String {
     format!(
         "contour/{}/{}/{:?}/{}/{}",
         crate::app::lab_data::data_key(&lab.config),
@@ -107,7 +108,7 @@ pub fn explore_all() {
 
 fn draw(part: Part, changes: &Changes) {
     with_lab(|lab| {
-        let (Some(e), Some(image)) = (&lab.explorer, &lab.explore_contour) else {
+        let (Some(e), Some(image)) = (&lab.explorer, lab.explore_contour()) else {
             return;
         };
         if e.run.is_empty() {
@@ -144,7 +145,7 @@ fn draw(part: Part, changes: &Changes) {
     });
 }
 
-fn explore_data(lab: &Lab, e: &Explorer, i: usize) {
+fn explore_data(lab: &Page, e: &Explorer, i: usize) {
     let line = line_model(&e.scene.problem);
     let alt = format!(
         "Points and {} at iteration {i}: w = {}, b = {}.",
@@ -178,7 +179,7 @@ fn explore_data(lab: &Lab, e: &Explorer, i: usize) {
 }
 
 fn explore_contour(
-    lab: &Lab,
+    lab: &Page,
     e: &Explorer,
     image: &ContourImage,
     i: usize,
@@ -259,7 +260,7 @@ fn explore_cost(e: &Explorer, i: usize, current: &str, kept: &[String]) {
     show("explore-cost", &alt, &FigureView::Costs(view), None);
 }
 
-fn explore_surface(lab: &Lab, e: &Explorer, i: usize, current: &str) {
+fn explore_surface(lab: &Page, e: &Explorer, i: usize, current: &str) {
     let run = &e.run;
     let paths = [SurfacePath {
         w: &run.w[..=i],

@@ -4,7 +4,7 @@
 use super::dom::{self, by_id};
 use super::download;
 use super::embed::share_url;
-use super::lab::with_lab;
+use super::state::with_lab;
 use crate::app::export::{
     from_lab, notebook_file_name, script_file_name, to_ipynb, to_script, ExportState, LabValues,
 };

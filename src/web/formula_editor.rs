@@ -4,9 +4,9 @@
 
 use web_sys::{HtmlInputElement, KeyboardEvent};
 
+use super::cells;
 use super::dom::{self, by_id, by_id_as, set_attr, set_hidden, set_text_by_id};
-use super::lab::with_lab;
-use super::{cells, notebook};
+use super::state::with_lab;
 use crate::app::cell::Cell;
 use crate::app::formula_edit::{self, LineError};
 use crate::model::formula::Line;
@@ -131,7 +131,7 @@ fn rerun_done() -> Result<(), String> {
     cells::run(Cell::Data)?;
     for cell in Cell::run_cells().filter(|c| *c != Cell::Data && done.contains(c)) {
         let message = cells::run(cell).err().unwrap_or_default();
-        notebook::set_status(cell, &message);
+        cells::set_status(cell, &message);
     }
     Ok(())
 }

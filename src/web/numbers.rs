@@ -1,8 +1,9 @@
 //! The numbers behind a figure as CSV files, and the names of every file a figure saves.
 
 use super::download;
-use super::lab::{with_lab, Lab};
+use super::state::with_lab;
 use crate::app::export::{data_csv, figure_file, grid_csv, runs_csv, trajectory_csv, Numbers};
+use crate::app::page::Page;
 use crate::model::Trajectory;
 
 /// The file for `what` saved from figure `name`: named with the learning rate and the
@@ -12,7 +13,7 @@ pub fn file_for(name: &str, what: &str, ext: &str) -> String {
     figure_file(what, lr, iterations, ext)
 }
 
-fn run_settings(lab: &Lab, name: &str) -> (f64, usize) {
+fn run_settings(lab: &Page, name: &str) -> (f64, usize) {
     let iterations = lab.config.iterations;
     if name.starts_with("explore-") {
         if let Some(e) = &lab.explorer {
@@ -36,7 +37,7 @@ pub fn save_csv(name: &str, numbers: Numbers) {
     }
 }
 
-fn csv_of(lab: &Lab, numbers: Numbers) -> Option<String> {
+fn csv_of(lab: &Page, numbers: Numbers) -> Option<String> {
     Some(match numbers {
         Numbers::Data => {
             let samples = &lab.scene.as_ref()?.problem.samples;

@@ -1,20 +1,22 @@
 //! The data cell's own-data controls: the text box (Use this data, Ctrl+Enter), the file
 //! picker, dropping a file on the cell, the teaching sets and the Standardize x switch.
 //!
-//! Every change builds the new scene first ([`Lab::build`]); a refusal shows its message and
+//! Every change builds the new scene first ([`Page::build`]); a refusal shows its message and
 //! leaves the data, figures, runs and table as they were. Parsing is `app::table_text`'s.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, Element, File, HtmlInputElement, HtmlTextAreaElement, KeyboardEvent};
 
-use super::dom::{self, by_id, by_id_as, set_attr, set_hidden, set_text_by_id};
-use super::lab::{with_lab, Lab};
-use super::{cells, notebook};
+use super::cells;
+use super::dom::{self, by_id, by_id_as, set_attr, set_text_by_id};
+use super::state::{self, with_lab};
 use crate::app::cell::Cell;
 use crate::app::config::LabConfig;
 use crate::app::datasets::{self, DEFAULT_SET};
 use crate::app::lab_data;
+use crate::app::notebook;
+use crate::app::page::{Msg, Page};
 use crate::app::table_text::parse_table;
 
 /// Wires the data cell's controls and shows the configured data's choices.
@@ -134,7 +136,7 @@ fn change(edit: impl FnOnce(&mut LabConfig), read: Option<String>) {
         return;
     };
     edit(&mut config);
-    match Lab::build(&config) {
+    match Page::build(&config) {
         Err(e) => {
             refuse(&e.message);
             show_choices();
@@ -158,12 +160,12 @@ fn change(edit: impl FnOnce(&mut LabConfig), read: Option<String>) {
 fn rerun() {
     let done = with_lab(|lab| lab.notebook.done().to_vec()).unwrap_or_default();
     if !done.contains(&Cell::Data) {
-        notebook::run_cell(Cell::Data);
+        state::send(Msg::Notebook(notebook::Msg::Run(Cell::Data)));
         return;
     }
     for cell in done {
         if let Err(message) = cells::run(cell) {
-            notebook::set_status(cell, &message);
+            cells::set_status(cell, &message);
         }
     }
 }
@@ -232,22 +234,4 @@ fn wire_drop() {
             None => refuse("drop a file (a CSV or text table) on this cell"),
         }
     });
-}
-
-/// Enables the explorer's seed and noise controls only for the lab's own line, and says why
-/// they are off otherwise.
-pub fn noise_controls() {
-    let owns = with_lab(|lab| lab.explorer.as_ref().is_none_or(|e| e.owns_noise)).unwrap_or(true);
-    for id in ["explore-seed", "explore-noise", "explore-new-noise"] {
-        if let Some(el) = by_id(id) {
-            if owns {
-                dom::checked("removeAttribute", el.remove_attribute("disabled"));
-            } else {
-                set_attr(&el, "disabled", "");
-            }
-        }
-    }
-    if let Some(note) = by_id("explore-noise-note") {
-        set_hidden(&note, owns);
-    }
 }

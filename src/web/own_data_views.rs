@@ -3,11 +3,12 @@
 //! the fitted line in x's own units, and Share's word on data too large for a link.
 
 use super::dom::{self, by_id, set_attr, set_hidden, set_text, set_text_by_id};
-use super::lab::{with_lab, Lab};
+use super::state::with_lab;
 use super::views::{lab_key, optimum2, paint_contour};
 use crate::app::export::data_csv;
 use crate::app::lab_data;
 use crate::app::notes::short;
+use crate::app::page::Page;
 use crate::figures::contour::ContourView;
 use crate::model::Trajectory;
 
@@ -43,7 +44,7 @@ pub fn data_facts() {
 }
 
 /// The surface cell's words on the (w, b) window the figures share.
-fn window_text(lab: &Lab) {
+fn window_text(lab: &Page) {
     let Some(grid) = lab.scene.as_ref().map(|s| &s.grid) else {
         return;
     };
@@ -68,7 +69,7 @@ fn window_text(lab: &Lab) {
 }
 
 /// The warning beside the learning rate when it is above the data's critical rate.
-fn lr_warning(lab: &Lab) {
+fn lr_warning(lab: &Page) {
     let warning = lab
         .scene
         .as_ref()
@@ -81,7 +82,7 @@ fn lr_warning(lab: &Lab) {
 }
 
 /// Both bowls side by side, with their critical rates, when x is standardized.
-fn bowls(lab: &Lab) {
+fn bowls(lab: &Page) {
     let shown = lab.raw_bowl.is_some();
     if let Some(el) = by_id("data-bowls") {
         set_hidden(&el, !shown);

@@ -2,22 +2,17 @@
 //! Add and Remove, the batch size; reading it through `app::race`'s parsers and showing each
 //! message beside its field. A refused form keeps the previous race.
 
-use std::cell::Cell as StdCell;
-
 use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 
 use super::dom::{self, by_id, by_id_as, find_all, set_attr, set_text};
-use super::lab::with_lab;
+use super::state::{self, with_lab};
 use crate::app::cell::Cell;
+use crate::app::notebook;
+use crate::app::page::Msg;
 use crate::app::race::{self, Entry, FieldKind, MAX_ENTRIES};
 use crate::app::race_run::run_race;
 use crate::app::race_url::format_race;
 use crate::model::{InputError, Optimizer};
-
-thread_local! {
-    /// Each row's ids take a number of their own, so removing a row renames nothing.
-    static NEXT_ROW: StdCell<u32> = const { StdCell::new(0) };
-}
 
 /// Builds the rows of the URL's race (or the default one), fills the batch size, and wires
 /// Add, Remove, the log-scale checkbox and Enter.
@@ -64,7 +59,7 @@ pub fn wire() {
                     .is_some_and(|i| i.type_() == "text");
                 if event.key() == "Enter" && !event.shift_key() && on_text {
                     event.prevent_default();
-                    super::notebook::run_cell(Cell::Race);
+                    state::send(Msg::Notebook(notebook::Msg::Run(Cell::Race)));
                 }
             });
         }
@@ -99,7 +94,7 @@ fn add_row(entry: &Entry, lab_lr: f64) {
     if rows().len() >= MAX_ENTRIES {
         return;
     }
-    let id = NEXT_ROW.with(|n| n.replace(n.get() + 1));
+    let id = state::with(|s| s.next_race_row.replace(s.next_race_row.get() + 1));
     let name = entry.optimizer.name();
     let item = dom::create("li", "race-entry");
     set_attr(&item, "data-optimizer", name);

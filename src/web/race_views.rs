@@ -4,10 +4,11 @@
 use super::dom::{self, by_id, set_attr, set_text, set_text_by_id};
 use super::explore_views::{KEPT_COLORS, KEPT_MARKERS};
 use super::figure_view::FigureView;
-use super::lab::{with_lab, Lab};
 use super::render::{optimum_text, show};
+use super::state::with_lab;
 use super::views::{lab_key, optimum2, optimum3, paint_contour};
 use crate::app::notes::{fmt, short};
+use crate::app::page::Page;
 use crate::app::race_run::RaceResult;
 use crate::figures::contour::{ContourView, PathOverlay};
 use crate::figures::cost_curve::{CostCurveView, Run};
@@ -39,7 +40,7 @@ fn summary(result: &RaceResult, labels: &[String]) -> String {
     parts.join("; ")
 }
 
-fn contour(lab: &Lab, result: &RaceResult, labels: &[String]) {
+fn contour(lab: &Page, result: &RaceResult, labels: &[String]) {
     let (Some(scene), Some(image)) = (&lab.scene, lab.contour()) else {
         return;
     };
@@ -72,7 +73,7 @@ fn contour(lab: &Lab, result: &RaceResult, labels: &[String]) {
     paint_contour("race-contour", &alt, &lab_key(lab), view);
 }
 
-fn surface(lab: &Lab, result: &RaceResult, labels: &[String]) {
+fn surface(lab: &Page, result: &RaceResult, labels: &[String]) {
     let Some(scene) = &lab.scene else { return };
     let paths: Vec<SurfacePath> = result
         .runs
@@ -101,7 +102,7 @@ fn surface(lab: &Lab, result: &RaceResult, labels: &[String]) {
     show("race-surface", &alt, &FigureView::Surface(view), None);
 }
 
-fn costs(lab: &Lab, result: &RaceResult, labels: &[String]) {
+fn costs(lab: &Page, result: &RaceResult, labels: &[String]) {
     let runs: Vec<Run> = result
         .runs
         .iter()

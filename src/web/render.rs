@@ -3,8 +3,6 @@
 //! give it a text alternative, and keep its [`PlotFrame`] for pointers;
 //! on request, draw the same view as an SVG for a save.
 
-use std::cell::RefCell;
-
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, IntoDrawingArea};
 use wasm_bindgen::JsCast;
@@ -14,20 +12,11 @@ use super::backend::LabBackend;
 use super::canvas::LabCanvas;
 use super::dom::{self, by_id_as};
 use super::figure_view::{Drawn, FigureView};
-use super::keyed::Keyed;
-use super::lab::{with_lab, Lab};
+use super::state::{self, with_lab};
 use super::svg::LabSvg;
 use crate::app::notes::{fmt, short};
-use crate::figures::{FigureError, Layers, PlotFrame, Style, SurfaceFrame};
-
-thread_local! {
-    static FRAMES: RefCell<Keyed<PlotFrame>> = const { RefCell::new(Keyed::new()) };
-    static SURFACES: RefCell<Keyed<SurfaceFrame>> = const { RefCell::new(Keyed::new()) };
-    /// Offscreen base layers, by what they show and their size.
-    static BASES: RefCell<Keyed<HtmlCanvasElement>> = const { RefCell::new(Keyed::new()) };
-    /// The figure whose SVG a save asked for, and the SVG once drawn.
-    static SVG: RefCell<(Option<String>, Option<String>)> = const { RefCell::new((None, None)) };
-}
+use crate::app::page::Page;
+use crate::figures::{FigureError, Layers, Style};
 
 /// The drawing area every figure function receives in the browser.
 pub type Area = DrawingArea<LabBackend<'static>, Shift>;
@@ -69,10 +58,20 @@ pub fn show(name: &str, alt: &str, view: &FigureView<'_>, base_key: Option<&str>
     for drawn in [base, top].into_iter().flatten() {
         match drawn {
             Drawn::Plot(frame) => {
-                FRAMES.with(|f| f.borrow_mut().insert(name.to_string(), frame));
+                state::with(|s| {
+                    s.figures
+                        .borrow_mut()
+                        .frames
+                        .insert(name.to_string(), frame)
+                });
             }
             Drawn::Surface(frame) if !frame.is_empty() => {
-                SURFACES.with(|f| f.borrow_mut().insert(name.to_string(), frame));
+                state::with(|s| {
+                    s.figures
+                        .borrow_mut()
+                        .surfaces
+                        .insert(name.to_string(), frame)
+                });
             }
             Drawn::Surface(_) => {}
         }
@@ -81,7 +80,7 @@ pub fn show(name: &str, alt: &str, view: &FigureView<'_>, base_key: Option<&str>
 
 /// Draws `view` as an SVG when [`svg_of`] asked for figure `name`.
 fn capture(name: &str, canvas: &HtmlCanvasElement, style: &Style, view: &FigureView<'_>) {
-    let wanted = SVG.with(|c| c.borrow().0.as_deref() == Some(name));
+    let wanted = state::with(|s| s.figures.borrow().svg.0.as_deref() == Some(name));
     if !wanted {
         return;
     }
@@ -97,7 +96,7 @@ fn capture(name: &str, canvas: &HtmlCanvasElement, style: &Style, view: &FigureV
             .and_then(|_| area.present().map_err(FigureError::from))
     });
     match drawn {
-        Some(Ok(())) => SVG.with(|c| c.borrow_mut().1 = Some(out)),
+        Some(Ok(())) => state::with(|s| s.figures.borrow_mut().svg.1 = Some(out)),
         Some(Err(e)) => dom::warn(&format!("figure {name} as SVG: {e}")),
         None => dom::warn(&format!(
             "figure {name} as SVG: no 2D context to measure text"
@@ -108,9 +107,9 @@ fn capture(name: &str, canvas: &HtmlCanvasElement, style: &Style, view: &FigureV
 /// The SVG of figure `name`, drawn from the view that `redraw` (the figure's cell drawing
 /// itself again from the lab's state) builds; `None` if it drew nothing.
 pub fn svg_of(name: &str, redraw: impl FnOnce()) -> Option<String> {
-    SVG.with(|c| *c.borrow_mut() = (Some(name.to_string()), None));
+    state::with(|s| s.figures.borrow_mut().svg = (Some(name.to_string()), None));
     redraw();
-    SVG.with(|c| std::mem::take(&mut *c.borrow_mut()).1)
+    state::with(|s| std::mem::take(&mut s.figures.borrow_mut().svg).1)
 }
 
 fn describe(canvas: &HtmlCanvasElement, alt: &str) {
@@ -155,7 +154,7 @@ fn paint_layered(
         canvas.height(),
         style.scale
     );
-    let cached = BASES.with(|b| b.borrow().get(&key).cloned());
+    let cached = state::with(|s| s.figures.borrow().bases.get(&key).cloned());
     let (offscreen, drawn) = match cached {
         Some(offscreen) => (offscreen, None),
         None => match draw_base(name, canvas, style, key, view) {
@@ -199,8 +198,8 @@ fn draw_base(
     let t = draw_on(name, offscreen.clone(), style, |a, s| {
         view.draw(a, s, Layers::Base)
     })?;
-    BASES.with(|b| {
-        let mut bases = b.borrow_mut();
+    state::with(|s| {
+        let bases = &mut s.figures.borrow_mut().bases;
         if bases.len() >= MAX_BASES {
             bases.clear();
         }
@@ -223,14 +222,22 @@ fn backend_pixel(event: &MouseEvent) -> Option<(f64, f64, f64)> {
 /// The data point under a pointer on figure `name`, if it lies on the plot.
 pub fn pointer_to_data(name: &str, event: &MouseEvent) -> Option<(f64, f64)> {
     let (px, py, _) = backend_pixel(event)?;
-    FRAMES.with(|f| f.borrow().get(name).and_then(|frame| frame.to_data(px, py)))
+    state::with(|s| {
+        let figures = s.figures.borrow();
+        figures
+            .frames
+            .get(name)
+            .and_then(|frame| frame.to_data(px, py))
+    })
 }
 
 /// The (w, b, cost) of the surface node under a pointer on the 3D figure `name`.
 pub fn pointer_to_surface(name: &str, event: &MouseEvent) -> Option<(f64, f64, f64)> {
     let (px, py, ratio) = backend_pixel(event)?;
-    SURFACES.with(|f| {
-        f.borrow()
+    state::with(|s| {
+        s.figures
+            .borrow()
+            .surfaces
             .get(name)
             .and_then(|frame| frame.nearest(px, py, 24.0 * ratio))
     })
@@ -255,7 +262,7 @@ pub fn readout(name: &str, point: Option<(f64, f64)>) {
 }
 
 /// The lab's analysis numbers for text alternatives: "optimum (w*, b*)".
-pub fn optimum_text(lab: &Lab) -> String {
+pub fn optimum_text(lab: &Page) -> String {
     lab.scene
         .as_ref()
         .and_then(|s| s.analysis)

@@ -3,12 +3,13 @@
 
 use super::dom::set_text_by_id;
 use super::figure_view::FigureView;
-use super::lab::{with_lab, Lab};
 use super::render::{costs_text, optimum_text, show};
+use super::state::with_lab;
 use super::views::{lab_key, optimum2, optimum3, paint_contour};
 use crate::app::explore::Scene;
 use crate::app::formula_notes;
 use crate::app::notes::{self, short};
+use crate::app::page::Page;
 use crate::app::{describe, plural};
 use crate::figures::contour::{ContourView, PathOverlay};
 use crate::figures::cost_curve::{CostCurveView, Run};
@@ -38,7 +39,7 @@ pub fn results_cell() {
 }
 
 /// Runs `f` with the lab's scene, run and the run's label, once both exist.
-fn with_run(f: impl FnOnce(&Lab, &Scene, &Trajectory, &str)) {
+fn with_run(f: impl FnOnce(&Page, &Scene, &Trajectory, &str)) {
     with_lab(|lab| {
         let (Some(scene), Some(run)) = (&lab.scene, &lab.run) else {
             return;
@@ -71,7 +72,7 @@ fn results_surface(scene: &Scene, run: &Trajectory, label: &str, path: &str) {
     show("results-surface", &alt, &FigureView::Surface(view), None);
 }
 
-fn results_contour(lab: &Lab, run: &Trajectory, label: &str) {
+fn results_contour(lab: &Page, run: &Trajectory, label: &str) {
     let (Some(scene), Some(image)) = (&lab.scene, lab.contour()) else {
         return;
     };

@@ -9,12 +9,13 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlCanvasElement, HtmlElement, KeyboardEvent};
 
 use super::dom::{self, by_id, by_id_as, set_attr, set_text};
-use super::{cells, download, numbers};
+use super::{download, numbers};
 use crate::app::cell::Cell;
 use crate::app::export::{numbers_of, Numbers};
 
-/// Gives every figure of the page's markup its save menu, and wires the menus' events.
-pub fn attach_all() {
+/// Gives every figure of the page's markup its save menu, and wires the menus' events;
+/// `redraw` draws a cell's figures again (an SVG save draws its figure once more).
+pub fn attach_all(redraw: fn(Cell)) {
     let Some(body) = dom::document().body() else {
         return;
     };
@@ -25,7 +26,9 @@ pub fn attach_all() {
             attach(&figure, &name);
         }
     }
-    dom::listen(&dom::document(), "click", on_click);
+    dom::listen(&dom::document(), "click", move |e: Event| {
+        on_click(e, redraw)
+    });
     dom::listen(&dom::document(), "keydown", on_key);
 }
 
@@ -66,7 +69,7 @@ fn closest(event: &Event, selector: &str) -> Option<Element> {
     target.closest(selector).ok().flatten()
 }
 
-fn on_click(event: Event) {
+fn on_click(event: Event, redraw: fn(Cell)) {
     if let Some(toggle) = closest(&event, ".save-toggle") {
         let open = toggle.get_attribute("aria-expanded").as_deref() == Some("true");
         close_all();
@@ -89,7 +92,7 @@ fn on_click(event: Event) {
             let format = item.get_attribute("data-format").unwrap_or_default();
             set_open(&toggle, false);
             focus(&toggle);
-            save(&name, &format);
+            save(&name, &format, redraw);
         }
         return;
     }
@@ -138,14 +141,14 @@ fn focus(element: &Element) {
 }
 
 /// Saves figure `name` as `format`: `png`, `svg`, or a [`Numbers`] key.
-fn save(name: &str, format: &str) {
+fn save(name: &str, format: &str, redraw: fn(Cell)) {
     match format {
         "png" => {
             if let Some(canvas) = by_id_as::<HtmlCanvasElement>(&format!("fig-{name}")) {
                 download::png(&numbers::file_for(name, name, "png"), &canvas);
             }
         }
-        "svg" => match super::render::svg_of(name, || redraw(name)) {
+        "svg" => match super::render::svg_of(name, || redraw_figure(name, redraw)) {
             Some(svg) => {
                 download::text(&numbers::file_for(name, name, "svg"), "image/svg+xml", &svg)
             }
@@ -159,12 +162,12 @@ fn save(name: &str, format: &str) {
 }
 
 /// Draws figure `name` again from the lab's state: its cell renders its figures.
-fn redraw(name: &str) {
+fn redraw_figure(name: &str, redraw: fn(Cell)) {
     let cell = by_id(&format!("fig-{name}"))
         .and_then(|c| c.closest("[data-cell]").ok().flatten())
         .and_then(|s| s.get_attribute("data-cell"))
         .and_then(|n| Cell::from_name(&n));
     if let Some(cell) = cell {
-        cells::render_cell(cell);
+        redraw(cell);
     }
 }

@@ -6,35 +6,27 @@
 //! from that measurement, so a batch of drawings costs one layout. Outside a batch (events,
 //! resizes) every read asks the page, as sizes may have changed.
 
-use std::cell::RefCell;
-
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlCanvasElement};
 
-/// Canvas ids and their CSS sizes (a list: a page has a few dozen canvases at most).
-type Sizes = Vec<(String, (f64, f64))>;
-
-thread_local! {
-    /// The CSS sizes measured in the current batch, by canvas id; `None` outside a batch.
-    static MEASURED: RefCell<Option<Sizes>> = const { RefCell::new(None) };
-}
+use super::state::{self, Sizes};
 
 /// Runs `f` with canvas sizes measured once (see the module's note). Nothing `f` does may
 /// change a shown figure canvas's CSS box after its first read; creating canvases and
 /// showing hidden ones is fine (a canvas not measured yet, or measured with no size,
 /// triggers one more measurement of all of them).
 pub fn batch<T>(f: impl FnOnce() -> T) -> T {
-    let outer = MEASURED.with(|m| m.borrow_mut().replace(Vec::new()));
+    let outer = state::with(|s| s.sizes.borrow_mut().replace(Vec::new()));
     let result = f();
-    MEASURED.with(|m| *m.borrow_mut() = outer);
+    state::with(|s| *s.sizes.borrow_mut() = outer);
     result
 }
 
 /// The CSS width and height of `canvas`'s box.
 pub fn css_size(canvas: &HtmlCanvasElement) -> (f64, f64) {
     let id = canvas.id();
-    let known = MEASURED.with(|m| {
-        let mut m = m.borrow_mut();
+    let known = state::with(|s| {
+        let mut m = s.sizes.borrow_mut();
         let sizes = m.as_mut()?;
         let find = |sizes: &Sizes| sizes.iter().find(|(k, _)| *k == id).map(|(_, s)| *s);
         // Not measured yet, or measured while hidden (a cell shows its outputs after its

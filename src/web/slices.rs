@@ -6,36 +6,19 @@
 //! would) or the 4 ms clamp nested `setTimeout`s get. Each slice draws with canvas sizes
 //! read in one layout ([`super::sizes::batch`]).
 
-use std::cell::RefCell;
-
 use wasm_bindgen::prelude::*;
-use web_sys::{MessageChannel, MessagePort};
+use web_sys::MessageChannel;
 
-/// One slice of work.
-pub type Slice = Box<dyn FnOnce()>;
-
-struct Channel {
-    /// The port the next-slice messages are posted to.
-    sender: MessagePort,
-    /// Kept alive with its port: the handler running the next slice.
-    _receiver: (MessagePort, Closure<dyn FnMut()>),
-}
-
-thread_local! {
-    // In order; a few entries (one per opening cell), so taking the first is cheap.
-    static QUEUE: RefCell<Vec<Slice>> = const { RefCell::new(Vec::new()) };
-    static CHANNEL: RefCell<Option<Channel>> = const { RefCell::new(None) };
-    /// Whether a queued slice is running now.
-    static RUNNING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
+pub use super::state::Slice;
+use super::state::{self, Channel};
 
 /// Work to do right after the current slice, before the rest of the queue, each in a task of
 /// its own: from inside a queued slice, `slices` go to the front of the queue; anywhere else
 /// (a click's handler) they run at once, one after another.
 pub fn next(slices: Vec<Slice>) {
-    if RUNNING.with(|r| r.get()) {
-        QUEUE.with(|q| {
-            q.borrow_mut().splice(0..0, slices);
+    if state::with(|s| s.slice_running.get()) {
+        state::with(|s| {
+            s.slices.borrow_mut().splice(0..0, slices);
         });
     } else {
         for slice in slices {
@@ -46,17 +29,17 @@ pub fn next(slices: Vec<Slice>) {
 
 /// Runs `slice` as a queued slice (marked running, sizes read in one layout).
 fn run_slice(slice: Slice) {
-    RUNNING.with(|r| r.set(true));
+    state::with(|s| s.slice_running.set(true));
     super::sizes::batch(slice);
-    RUNNING.with(|r| r.set(false));
+    state::with(|s| s.slice_running.set(false));
 }
 
 /// Adds `slices` to the end of the queue and starts it if it was idle. Every slice runs in a
 /// task of its own, the first one too: the caller's task (the module's start, which also
 /// finished compiling it) ends first.
 pub fn queue(slices: Vec<Slice>) {
-    let was_idle = QUEUE.with(|q| {
-        let mut q = q.borrow_mut();
+    let was_idle = state::with(|s| {
+        let mut q = s.slices.borrow_mut();
         let idle = q.is_empty();
         q.extend(slices);
         idle
@@ -72,19 +55,19 @@ fn take_first(queue: &mut Vec<Slice>) -> Option<Slice> {
 
 /// Runs the first queued slice, then asks for a new task if more are waiting.
 fn run_next() {
-    let Some(slice) = QUEUE.with(|q| take_first(&mut q.borrow_mut())) else {
+    let Some(slice) = state::with(|s| take_first(&mut s.slices.borrow_mut())) else {
         return;
     };
     run_slice(slice);
-    if QUEUE.with(|q| !q.borrow().is_empty()) {
+    if state::with(|s| !s.slices.borrow().is_empty()) {
         post();
     }
 }
 
 /// Posts the next-slice message, creating the channel the first time.
 fn post() {
-    CHANNEL.with(|c| {
-        let mut c = c.borrow_mut();
+    state::with(|s| {
+        let mut c = s.channel.borrow_mut();
         if c.is_none() {
             *c = open();
         }
@@ -95,7 +78,7 @@ fn post() {
             }
             // No channel (never in a browser that runs the lab): run the rest now.
             None => {
-                while QUEUE.with(|q| !q.borrow().is_empty()) {
+                while state::with(|s| !s.slices.borrow().is_empty()) {
                     run_next_now();
                 }
             }
@@ -104,7 +87,7 @@ fn post() {
 }
 
 fn run_next_now() {
-    if let Some(slice) = QUEUE.with(|q| take_first(&mut q.borrow_mut())) {
+    if let Some(slice) = state::with(|s| take_first(&mut s.slices.borrow_mut())) {
         run_slice(slice);
     }
 }
@@ -116,6 +99,6 @@ fn open() -> Option<Channel> {
     receiver.set_onmessage(Some(handler.as_ref().unchecked_ref()));
     Some(Channel {
         sender: channel.port2(),
-        _receiver: (receiver, handler),
+        receiver: (receiver, handler),
     })
 }

@@ -4,10 +4,11 @@
 //! from the `Lab` the cells computed.
 
 use super::figure_view::FigureView;
-use super::lab::{with_lab, Lab};
 use super::render::{optimum_text, show};
+use super::state::with_lab;
 use crate::app::formula_edit::{cost_key, line_model};
 use crate::app::notes::short;
+use crate::app::page::Page;
 use crate::app::scene::Scene;
 use crate::app::{describe, plural};
 use crate::figures::contour::{ContourView, PathOverlay};
@@ -25,7 +26,7 @@ pub(super) fn optimum3(a: Option<Analysis>) -> Option<(f64, f64, f64)> {
 }
 
 /// What a contour plot's base layer shows: the lab's data and grid.
-pub(super) fn lab_key(lab: &Lab) -> String {
+pub(super) fn lab_key(lab: &Page) -> String {
     let cost = lab
         .scene
         .as_ref()
@@ -42,13 +43,13 @@ pub(super) fn paint_contour(name: &str, alt: &str, key: &str, view: ContourView<
 }
 
 /// The true line of the lab's data, in the units it is fitted in, when it has one.
-pub(super) fn true_line(lab: &Lab) -> Option<Line> {
+pub(super) fn true_line(lab: &Page) -> Option<Line> {
     let (slope, bias) = lab.data.as_ref()?.truth?;
     Some(Line { slope, bias })
 }
 
 /// The training panels' y range for the lab's data.
-pub(super) fn y_range(lab: &Lab, samples: &Samples) -> Option<(f64, f64)> {
+pub(super) fn y_range(lab: &Page, samples: &Samples) -> Option<(f64, f64)> {
     crate::app::lab_data::training_y_range(&lab.config, samples)
 }
 
@@ -120,7 +121,7 @@ fn contour_image() {
 }
 
 /// What the surface and the contour figures show, for their text alternatives.
-fn bowl_text(lab: &Lab, scene: &Scene) -> String {
+fn bowl_text(lab: &Page, scene: &Scene) -> String {
     let (lo, hi) = scene.grid.min_max();
     format!(
         "The cost over w and b from {} to {}: {} with cost from {} to {}; {}.",

@@ -1,28 +1,33 @@
-//! The page's state: what each run cell computed, and the notebook's model.
+//! The page's one state, [`Page`]: what each run cell computed, the notebook, the explorer
+//! and the race; and its one update, [`Page::update`]: a [`Msg`] in, the [`Changes`] the
+//! browser must draw out. The notebook's and the explorer's models are parts of it, so every
+//! event of the page goes through one place. Pure; tested natively (`tests/page.rs`).
 
-use std::cell::{OnceCell, RefCell};
+use std::cell::OnceCell;
 
-use crate::app::config::LabConfig;
-use crate::app::explore::{Explorer, Scene};
-use crate::app::lab_data::{self, LabData};
-use crate::app::notebook::Notebook;
-use crate::app::race::effective_batch;
-use crate::app::race_run::RaceResult;
-use crate::app::race_url::lab_optimizer;
+use super::config::LabConfig;
+use super::explore;
+use super::explore::{Explorer, Scene};
+use super::lab_data::{self, LabData};
+use super::notebook::{self, Notebook};
+use super::race::effective_batch;
+use super::race_run::RaceResult;
+use super::race_url::lab_optimizer;
 use crate::figures::contour::ContourImage;
 use crate::model::{
     analyze, Batching, CostQuadratic, Dataset, GridSpec, InputError, Problem, Samples, TrainConfig,
     Trajectory,
 };
 
-/// Everything the run cells computed so far.
-pub struct Lab {
+/// Everything the page knows: what the URL set, what the run cells computed so far, the
+/// notebook and the explorer.
+pub struct Page {
     /// What the URL set.
     pub config: LabConfig,
     /// Data, cost, analysis and grid: the "data" cell's result.
     pub scene: Option<Scene>,
     /// The filled contour image of the scene's grid, computed when a figure first needs it
-    /// (see [`Lab::contour`]): the data cell draws none, so opening does not wait for it.
+    /// (see [`Page::contour`]): the data cell draws none, so opening does not wait for it.
     contour_image: OnceCell<ContourImage>,
     /// The lab's training run.
     pub run: Option<Trajectory>,
@@ -30,8 +35,9 @@ pub struct Lab {
     pub practice: Option<(f64, Trajectory)>,
     /// The explorer, once its cell ran.
     pub explorer: Option<Explorer>,
-    /// The explorer's contour image: its data can differ from the lab's (new noise).
-    pub explore_contour: Option<ContourImage>,
+    /// The explorer's contour image, computed on first use: its data can differ from the
+    /// lab's (new noise).
+    explore_contour: OnceCell<ContourImage>,
     /// The cells shown and run since the last restart, and the execution counter.
     pub notebook: Notebook,
     /// The points the scene fits and where they came from (standardizing, true line).
@@ -44,6 +50,28 @@ pub struct Lab {
     pub race_log: bool,
 }
 
+/// What the learner did, or what the browser reports back: every event of the page as one
+/// value for [`Page::update`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Msg {
+    /// Run, Run all, Restart, Shift+Enter, or a cell reported as run.
+    Notebook(notebook::Msg),
+    /// A control, key or pointer of the explorer, or its animation's tick.
+    Explore(explore::Msg),
+}
+
+/// What the browser must do after an update: the part of the page that changed.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Changes {
+    /// Nothing to draw.
+    #[default]
+    None,
+    /// The notebook's cells to run, its status lines and counter, or clearing it.
+    Notebook(notebook::Changes),
+    /// The explorer's views to redraw.
+    Explore(explore::Changes),
+}
+
 /// A data cell's result, built before anything is replaced (a refusal loses nothing).
 pub struct Built {
     data: LabData,
@@ -51,25 +79,7 @@ pub struct Built {
     raw_bowl: Option<Scene>,
 }
 
-thread_local! {
-    static LAB: RefCell<Option<Lab>> = const { RefCell::new(None) };
-}
-
-/// Runs `f` on the lab state, if the page started.
-pub fn with_lab<R>(f: impl FnOnce(&mut Lab) -> R) -> Option<R> {
-    LAB.with(|cell| cell.try_borrow_mut().ok()?.as_mut().map(f))
-}
-
-/// Installs the lab state.
-pub fn install(lab: Lab) {
-    LAB.with(|cell| {
-        if let Ok(mut slot) = cell.try_borrow_mut() {
-            *slot = Some(lab);
-        }
-    });
-}
-
-impl Lab {
+impl Page {
     /// A fresh notebook: nothing run yet.
     pub fn new(config: LabConfig) -> Self {
         Self {
@@ -80,12 +90,68 @@ impl Lab {
             run: None,
             practice: None,
             explorer: None,
-            explore_contour: None,
+            explore_contour: OnceCell::new(),
             data: None,
             raw_bowl: None,
             race: None,
             race_log: false,
         }
+    }
+
+    /// Applies one message: the notebook's and the explorer's rules are theirs; the page adds
+    /// what follows from them (Restart forgets every result, new explorer data a new image).
+    pub fn update(&mut self, msg: Msg) -> Changes {
+        match msg {
+            Msg::Notebook(msg) => {
+                let changes = self.notebook.update(msg);
+                if changes.cleared {
+                    self.clear();
+                }
+                Changes::Notebook(changes)
+            }
+            Msg::Explore(msg) => {
+                let Some(explorer) = self.explorer.as_mut() else {
+                    return Changes::None;
+                };
+                let changes = explorer.update(msg);
+                if changes.data {
+                    self.explore_contour = OnceCell::new();
+                }
+                Changes::Explore(changes)
+            }
+        }
+    }
+
+    /// Builds the explorer from the lab's scene (the explore cell's run); `false` before the
+    /// data cell ran.
+    pub fn open_explorer(&mut self) -> bool {
+        let Some(scene) = self.scene.clone() else {
+            return false;
+        };
+        let c = &self.config;
+        let explorer = Explorer::new(scene, c.data_spec(), self.grid_spec(), (c.w0, c.b0), c.lr);
+        // New noise redraws the lab's own line only; other data stays as given.
+        let explorer = if lab_data::explorer_owns_noise(c) {
+            explorer
+        } else {
+            explorer.with_fixed_data()
+        };
+        // The explorer starts on the lab's data: its contour image is the lab's.
+        self.explore_contour = OnceCell::new();
+        if let Some(image) = self.contour().cloned() {
+            let _ = self.explore_contour.set(image);
+        }
+        self.explorer = Some(explorer);
+        true
+    }
+
+    /// The explorer's contour image, computed on first use after its data changed.
+    pub fn explore_contour(&self) -> Option<&ContourImage> {
+        let explorer = self.explorer.as_ref()?;
+        Some(
+            self.explore_contour
+                .get_or_init(|| ContourImage::new(&explorer.scene.grid)),
+        )
     }
 
     /// Forgets every result (Restart).

@@ -1,14 +1,19 @@
-//! The notebook's page: starting it, and turning Run, Run all, Restart and Shift+Enter into
-//! [`Msg`]s for the pure model ([`crate::app::notebook`]), then doing what its [`Changes`] say.
+//! The page, on top of every other module of `src/web`: [`start`] installs the one state
+//! ([`Page`], in [`state`]) with [`render`], the one render step, and wires every feature's
+//! controls. Every event becomes a [`PageMsg`] sent to [`state::send`]; `render` maps what
+//! [`Page::update`] changed to DOM and canvas work: the notebook's cells here, the explorer's
+//! views in `explore_view`.
 
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlElement, KeyboardEvent};
 
+use super::cells::{self, set_status};
 use super::dom::{self, by_id, checked, find, set_attr, set_text};
-use super::lab::{install, with_lab, Lab};
-use super::{cells, embed, slices};
+use super::state::{self, with_lab};
+use super::{embed, explore_view, slices};
 use crate::app::cell::Cell;
 use crate::app::notebook::{opening_cells, Changes, Msg};
+use crate::app::page::{Changes as PageChanges, Msg as PageMsg, Page};
 
 /// Starts the page: reads the URL, wires the controls, runs every cell before the practice,
 /// and marks `lab-ready` once every shown figure is painted.
@@ -25,7 +30,7 @@ pub fn start() {
     }
     let config = embed::read_config();
     let opening = opening_cells(&config);
-    install(Lab::new(config));
+    state::install(Page::new(config), render);
     // The first cells' outputs are shown in the page's markup, so their space is kept from
     // the first paint (nothing moves when they draw); a cell that does not open hides its own.
     for cell in Cell::run_cells() {
@@ -69,16 +74,29 @@ fn cell_element(cell: Cell) -> Option<Element> {
 }
 
 /// Runs a cell, first running any earlier cell whose result it needs (and saying so).
-pub fn run_cell(cell: Cell) {
-    apply(Msg::Run(cell));
+fn run_cell(cell: Cell) {
+    send(Msg::Run(cell));
 }
 
-/// Sends a message to the notebook and does what it says: compute and draw cells, report
-/// each success back, show the status lines, or clear everything.
-fn apply(msg: Msg) {
-    let Some(changes) = with_lab(|lab| lab.notebook.update(msg)) else {
-        return;
-    };
+/// Sends a notebook message to the one dispatch.
+fn send(msg: Msg) {
+    state::send(PageMsg::Notebook(msg));
+}
+
+/// The one render step: draws what one message changed.
+fn render(msg: PageMsg, changes: PageChanges) {
+    match (msg, changes) {
+        (_, PageChanges::Notebook(changes)) => notebook_changed(changes),
+        (PageMsg::Explore(msg), PageChanges::Explore(changes)) => {
+            explore_view::changed(msg, changes)
+        }
+        _ => {}
+    }
+}
+
+/// Does what the notebook's update says: compute and draw cells, report each success back,
+/// show the status lines, or clear everything.
+fn notebook_changed(changes: Changes) {
     if changes.cleared {
         clear_all();
     }
@@ -97,8 +115,11 @@ fn execute(cell: Cell) {
     set_status(cell, "");
     match cells::run(cell) {
         Ok(()) => {
-            let counted = with_lab(|lab| lab.notebook.update(Msg::Ran(cell)));
-            show_count(&element, counted.unwrap_or_default());
+            let counted = match state::update(PageMsg::Notebook(Msg::Ran(cell))) {
+                PageChanges::Notebook(changes) => changes,
+                _ => Changes::default(),
+            };
+            show_count(&element, counted);
         }
         Err(message) => {
             // A cell that never ran shows no empty outputs (the markup shows the first
@@ -118,16 +139,8 @@ fn show_count(element: &Element, changes: Changes) {
     dom::toggle_class(element, "done", true);
 }
 
-/// Shows a message in a cell's status line, where the learner is looking.
-pub fn set_status(cell: Cell, message: &str) {
-    if let Some(status) = cell_element(cell).and_then(|c| find(&c, ".status")) {
-        set_text(&status, message);
-    }
-}
-
 /// Clears every output, counter and status line, and forgets every result (Restart).
 fn clear_all() {
-    with_lab(Lab::clear);
     cells::stop_animation();
     for cell in Cell::run_cells() {
         cells::set_outputs_shown(cell, false);
@@ -158,15 +171,15 @@ fn wire_buttons() {
         }
     };
     on_click("run-all", || {
-        apply(Msg::RunAll {
+        send(Msg::RunAll {
             practice_typed: cells::practice_has_input(),
         })
     });
-    on_click("restart", || apply(Msg::Restart));
+    on_click("restart", || send(Msg::Restart));
     on_click("share", embed::share);
     super::embed_panel::wire();
     super::export_page::wire();
-    super::save_menu::attach_all();
+    super::save_menu::attach_all(cells::render_cell);
     dom::listen(&dom::document(), "keydown", on_key);
     super::a11y::watch_bar_height();
 }
