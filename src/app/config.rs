@@ -12,7 +12,8 @@ use super::limits::{
     PAGE_MAX_GRID, PAGE_MAX_ITERATIONS, PAGE_MAX_LR, PAGE_MAX_NOISE, PAGE_MAX_START,
 };
 use super::race::Entry;
-use super::{formula_edit, race_url};
+use super::table_text::MAX_TABLE_POINTS;
+use super::{formula_edit, origin, race_url, saved};
 use crate::model::formula::{Formulas, Line};
 use crate::model::{generate, DataSpec, Dataset, InputError, Samples};
 
@@ -71,7 +72,43 @@ pub struct LabConfig {
     pub batch_size: Option<usize>,
     /// The race's entries; `None` is the default race.
     pub race: Option<Vec<Entry>>,
+    /// The origin of the course page embedding the lab, which its statements are posted to
+    /// (see `app::origin`); `None` posts nothing.
+    pub host: Option<String>,
+    /// Whether the learner's work is saved in this browser and restored (`save=off`: not).
+    pub save: bool,
+    /// The page's colours: one of [`THEMES`].
+    pub theme: &'static str,
 }
+
+/// The parameters that say how the lab is embedded, not what the learner did: a saved
+/// record leaves them out, and the URL's always apply (see `app::saved`).
+pub const EMBED_KEYS: [&str; 6] = ["cells", "figure", "compact", "host", "save", "theme"];
+
+/// Every parameter of the learner's state: what a saved record holds, and what makes a URL
+/// win over the saved record.
+pub const STATE_KEYS: [&str; 17] = [
+    "seed",
+    "noise",
+    "lr",
+    "iterations",
+    "w0",
+    "b0",
+    "practiceLr",
+    "grid",
+    "dataset",
+    "standardize",
+    "data",
+    "model",
+    "cost",
+    "optimizer",
+    "momentum",
+    "batchSize",
+    "race",
+];
+
+/// The `theme` parameter's values; `auto` follows the browser's colour scheme.
+pub const THEMES: [&str; 4] = ["auto", "light", "dark", "projector"];
 
 impl Default for LabConfig {
     fn default() -> Self {
@@ -97,6 +134,9 @@ impl Default for LabConfig {
             momentum: None,
             batch_size: None,
             race: None,
+            host: None,
+            save: true,
+            theme: THEMES[0],
         }
     }
 }
@@ -129,11 +169,21 @@ pub const TRAIN_PANELS: [usize; 5] = [0, 3, 6, 9, 12];
 impl LabConfig {
     /// Reads query pairs; returns the configuration and one notice per ignored value.
     pub fn from_query(pairs: &[(String, String)]) -> (Self, Vec<String>) {
+        Self::read_pairs(pairs, data_param::parse_inline)
+    }
+
+    /// [`Self::from_query`]'s rules, with `data` read by `read_data`: a link's
+    /// [`data_param::parse_inline`], or a saved record's, which may hold as many points as a
+    /// paste (`app::saved`).
+    pub(crate) fn read_pairs(
+        pairs: &[(String, String)],
+        read_data: fn(&str) -> Result<Samples, String>,
+    ) -> (Self, Vec<String>) {
         let mut config = Self::default();
         let mut notices = Vec::new();
         let mut given = Vec::new();
         for (key, value) in pairs {
-            match config.set(key, value.trim()) {
+            match config.set(key, value.trim(), read_data) {
                 Ok(()) => given.push(key.as_str()),
                 Err(why) => notices.push(format!("Ignored {}: {why}", describe(key, value))),
             }
@@ -143,7 +193,12 @@ impl LabConfig {
         (config, notices)
     }
 
-    fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
+    fn set(
+        &mut self,
+        key: &str,
+        value: &str,
+        read_data: fn(&str) -> Result<Samples, String>,
+    ) -> Result<(), String> {
         match key {
             "seed" => self.seed = url_seed(value)?,
             "noise" => self.noise = number(value, 0.0, PAGE_MAX_NOISE, true)?,
@@ -158,13 +213,16 @@ impl LabConfig {
             "compact" => self.compact = flag(value)?,
             "dataset" => self.dataset = Some(datasets::parse_name(value)?),
             "standardize" => self.standardize = flag(value)?,
-            "data" => self.data = Some(data_param::parse_inline(value)?),
+            "data" => self.data = Some(read_data(value)?),
             "model" => self.model = formula_edit::url_line(Line::Model, value)?,
             "cost" => self.cost = formula_edit::url_line(Line::Cost, value)?,
             "optimizer" => self.optimizer = race_url::parse_optimizer(value)?,
             "momentum" => self.momentum = Some(race_url::parse_momentum(value)?),
             "batchSize" => self.batch_size = Some(race_url::parse_url_batch_size(value)?),
             "race" => self.race = Some(race_url::parse_race(value)?),
+            "host" => self.host = Some(origin::parse_origin(value)?),
+            "save" => self.save = parse_save(value)?,
+            "theme" => self.theme = parse_theme(value)?,
             _ => return Err("not a parameter of this lab".into()),
         }
         Ok(())
@@ -202,6 +260,13 @@ impl LabConfig {
             self.figure.is_none(),
         );
         push("compact", "1".into(), !self.compact);
+        push(
+            "host",
+            self.host.as_deref().map(encode_origin).unwrap_or_default(),
+            self.host.is_none(),
+        );
+        push("save", "off".into(), self.save);
+        push("theme", self.theme.into(), self.theme == d.theme);
         push(
             "dataset",
             self.dataset.unwrap_or_default().into(),
@@ -244,6 +309,27 @@ impl LabConfig {
             ..DataSpec::default()
         }
     }
+}
+
+/// An origin as a query value: `:` and `/` may stay, `[`, `]` are encoded
+/// (`URLSearchParams` reads both forms back the same).
+fn encode_origin(origin: &str) -> String {
+    origin.replace('[', "%5B").replace(']', "%5D")
+}
+
+fn parse_save(value: &str) -> Result<bool, String> {
+    match value {
+        "on" | "1" => Ok(true),
+        "off" | "0" => Ok(false),
+        _ => Err("must be on or off".into()),
+    }
+}
+
+fn parse_theme(value: &str) -> Result<&'static str, String> {
+    THEMES
+        .into_iter()
+        .find(|t| *t == value)
+        .ok_or_else(|| format!("unknown theme; the themes are {}", THEMES.join(", ")))
 }
 
 /// Quotes a parameter for a notice: shortened, and shown as text only by the page.
@@ -344,6 +430,53 @@ impl LabConfig {
         Ok((samples, Some(truth)))
     }
 
+    /// The query a saved record keeps (`app::saved`): like [`Self::to_query`] without the
+    /// embed-only parameters ([`EMBED_KEYS`]), and with the points of `data` however many
+    /// (a paste holds at most [`MAX_TABLE_POINTS`], which a record reads back).
+    pub fn to_saved_query(&self) -> String {
+        let d = Self::default();
+        let state = LabConfig {
+            cells: d.cells,
+            figure: None,
+            compact: false,
+            host: None,
+            save: true,
+            theme: d.theme,
+            data: None,
+            ..self.clone()
+        };
+        let mut query = state.to_query();
+        if let Some(samples) = self.data.as_ref().filter(|s| s.len() <= MAX_TABLE_POINTS) {
+            if !query.is_empty() {
+                query.push('&');
+            }
+            query.push_str("data=");
+            query.push_str(&data_param::write_inline(samples));
+        }
+        query
+    }
+
+    /// The embed-only parameters ([`EMBED_KEYS`]) of this configuration, as
+    /// [`Self::to_query`] writes them.
+    pub fn embed_query(&self) -> String {
+        LabConfig {
+            cells: self.cells.clone(),
+            figure: self.figure.clone(),
+            compact: self.compact,
+            host: self.host.clone(),
+            save: self.save,
+            theme: self.theme,
+            ..Self::default()
+        }
+        .to_query()
+    }
+
+    /// Reads a saved record's query: [`Self::from_query`]'s rules, with `data` allowed as
+    /// many points as a paste.
+    pub fn from_saved_query(pairs: &[(String, String)]) -> (Self, Vec<String>) {
+        Self::read_pairs(pairs, saved::read_saved_data)
+    }
+
     /// Whether the points are the lab's own line (any seed and noise): its ±15 window.
     pub fn is_lab_data(&self) -> bool {
         self.data.is_none() && self.dataset.is_none_or(|name| name == DEFAULT_SET)
@@ -422,5 +555,65 @@ mod tests {
         assert_eq!(c, LabConfig::default());
         assert_eq!(notices.len(), hostile.len());
         assert!(notices.iter().all(|n| n.starts_with("Ignored")));
+    }
+
+    #[test]
+    fn host_save_and_theme_are_read_checked_and_written_back() {
+        let (c, notices) = parse(&[
+            ("host", "HTTPS://Course.Example/"),
+            ("save", "off"),
+            ("theme", "projector"),
+        ]);
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(c.host.as_deref(), Some("https://course.example"));
+        assert!(!c.save);
+        assert_eq!(c.theme, "projector");
+        assert_eq!(
+            c.to_query(),
+            "host=https://course.example&save=off&theme=projector"
+        );
+        assert_eq!(c.embed_query(), c.to_query());
+        assert_eq!(c.to_saved_query(), "");
+        for (value, save) in [("on", true), ("1", true), ("off", false), ("0", false)] {
+            assert_eq!(parse(&[("save", value)]).0.save, save);
+        }
+        assert_eq!(LabConfig::default().to_query(), "");
+        let (c, _) = parse(&[("host", "http://[::1]:8000")]);
+        assert_eq!(c.to_query(), "host=http://%5B::1%5D:8000");
+    }
+
+    #[test]
+    fn hostile_hosts_saves_and_themes_keep_the_defaults() {
+        let hostile = [
+            ("host", "javascript:alert(1)"),
+            ("host", "https://a.example/path"),
+            ("host", "*"),
+            ("host", "https://user@x"),
+            ("host", "https://x:99999"),
+            ("host", "//x"),
+            ("host", ""),
+            ("host", "https://<script>alert(1)</script>"),
+            ("save", "maybe"),
+            ("save", ""),
+            ("theme", "neon"),
+            ("theme", "<b>dark</b>"),
+        ];
+        let (c, notices) = parse(&hostile);
+        assert_eq!(c, LabConfig::default());
+        assert_eq!(notices.len(), hostile.len(), "{notices:?}");
+        assert!(notices.iter().all(|n| n.starts_with("Ignored")));
+    }
+
+    #[test]
+    fn every_parameter_is_embed_only_or_state() {
+        for key in EMBED_KEYS.iter().chain(&STATE_KEYS) {
+            let (_, notices) = parse(&[(key, "\u{1}bad")]);
+            assert!(
+                notices.iter().all(|n| !n.contains("not a parameter")),
+                "{key}: {notices:?}"
+            );
+        }
+        let (_, notices) = parse(&[("utm_source", "x")]);
+        assert!(notices[0].contains("not a parameter"));
     }
 }
