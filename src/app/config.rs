@@ -12,8 +12,7 @@ use super::limits::{
     PAGE_MAX_GRID, PAGE_MAX_ITERATIONS, PAGE_MAX_LR, PAGE_MAX_NOISE, PAGE_MAX_START,
 };
 use super::race::Entry;
-use super::table_text::MAX_TABLE_POINTS;
-use super::{formula_edit, origin, race_url, saved};
+use super::{formula_edit, origin, race_url};
 use crate::model::formula::{Formulas, Line};
 use crate::model::{generate, DataSpec, Dataset, InputError, Samples};
 
@@ -430,32 +429,6 @@ impl LabConfig {
         Ok((samples, Some(truth)))
     }
 
-    /// The query a saved record keeps (`app::saved`): like [`Self::to_query`] without the
-    /// embed-only parameters ([`EMBED_KEYS`]), and with the points of `data` however many
-    /// (a paste holds at most [`MAX_TABLE_POINTS`], which a record reads back).
-    pub fn to_saved_query(&self) -> String {
-        let d = Self::default();
-        let state = LabConfig {
-            cells: d.cells,
-            figure: None,
-            compact: false,
-            host: None,
-            save: true,
-            theme: d.theme,
-            data: None,
-            ..self.clone()
-        };
-        let mut query = state.to_query();
-        if let Some(samples) = self.data.as_ref().filter(|s| s.len() <= MAX_TABLE_POINTS) {
-            if !query.is_empty() {
-                query.push('&');
-            }
-            query.push_str("data=");
-            query.push_str(&data_param::write_inline(samples));
-        }
-        query
-    }
-
     /// The embed-only parameters ([`EMBED_KEYS`]) of this configuration, as
     /// [`Self::to_query`] writes them.
     pub fn embed_query(&self) -> String {
@@ -469,12 +442,6 @@ impl LabConfig {
             ..Self::default()
         }
         .to_query()
-    }
-
-    /// Reads a saved record's query: [`Self::from_query`]'s rules, with `data` allowed as
-    /// many points as a paste.
-    pub fn from_saved_query(pairs: &[(String, String)]) -> (Self, Vec<String>) {
-        Self::read_pairs(pairs, saved::read_saved_data)
     }
 
     /// Whether the points are the lab's own line (any seed and noise): its ±15 window.

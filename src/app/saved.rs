@@ -544,6 +544,41 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// The saved record's side of the configuration: what it keeps, and how it is read back.
+impl LabConfig {
+    /// The query a saved record keeps (`app::saved`): like [`LabConfig::to_query`] without the
+    /// embed-only parameters ([`EMBED_KEYS`]), and with the points of `data` however many
+    /// (a paste holds at most [`MAX_TABLE_POINTS`], which a record reads back).
+    pub fn to_saved_query(&self) -> String {
+        let d = LabConfig::default();
+        let state = LabConfig {
+            cells: d.cells,
+            figure: None,
+            compact: false,
+            host: None,
+            save: true,
+            theme: d.theme,
+            data: None,
+            ..self.clone()
+        };
+        let mut query = state.to_query();
+        if let Some(samples) = self.data.as_ref().filter(|s| s.len() <= MAX_TABLE_POINTS) {
+            if !query.is_empty() {
+                query.push('&');
+            }
+            query.push_str("data=");
+            query.push_str(&data_param::write_inline(samples));
+        }
+        query
+    }
+
+    /// Reads a saved record's query: [`LabConfig::from_query`]'s rules, with `data` allowed as
+    /// many points as a paste.
+    pub fn from_saved_query(pairs: &[(String, String)]) -> (LabConfig, Vec<String>) {
+        LabConfig::read_pairs(pairs, read_saved_data)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
