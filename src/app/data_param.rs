@@ -17,10 +17,16 @@ pub const LINK_MAX_QUERY_CHARS: usize = 2000;
 /// Reads `x,y;x,y;…`. Spaces around numbers and an empty last pair (a trailing `;`) are
 /// allowed. The error says which pair and why, for a notice.
 pub fn parse_inline(value: &str) -> Result<Samples, String> {
+    parse_pairs(value, LINK_MAX_POINTS, "a link carries")
+}
+
+/// [`parse_inline`]'s rules for at most `max` pairs; `holder` names what holds them in the
+/// refusal ("a link carries", "saved work holds").
+pub(crate) fn parse_pairs(value: &str, max: usize, holder: &str) -> Result<Samples, String> {
     let pairs: Vec<&str> = value.trim().trim_end_matches(';').split(';').collect();
-    if pairs.len() > LINK_MAX_POINTS {
+    if pairs.len() > max {
         return Err(format!(
-            "holds {} pairs; a link carries at most {LINK_MAX_POINTS}",
+            "holds {} pairs; {holder} at most {max}",
             pairs.len()
         ));
     }

@@ -11,10 +11,10 @@
 
 use super::cell::Cell;
 use super::config::{LabConfig, EMBED_KEYS, STATE_KEYS};
-use super::data_param::{self, LINK_MAX_POINTS};
+use super::data_param;
 use super::export::text::json_string;
-use super::table_text::{self, NumberProblem, MAX_TABLE_POINTS};
-use crate::model::{CostQuadratic, Samples};
+use super::table_text::MAX_TABLE_POINTS;
+use crate::model::Samples;
 
 /// The record's `format`.
 pub const FORMAT: &str = "gd-lab-state";
@@ -248,43 +248,10 @@ pub fn query_pairs(query: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// A saved record's `data`: the link's rules ([`data_param::parse_inline`]) for up to
-/// [`LINK_MAX_POINTS`] pairs, and the same rules for up to a paste's [`MAX_TABLE_POINTS`].
+/// A saved record's `data`: the link's rules ([`data_param::parse_inline`]) for up to a
+/// paste's [`MAX_TABLE_POINTS`] pairs.
 pub(crate) fn read_saved_data(value: &str) -> Result<Samples, String> {
-    let body = value.trim().trim_end_matches(';');
-    let count = body.split(';').count();
-    if count <= LINK_MAX_POINTS {
-        return data_param::parse_inline(value);
-    }
-    if count > MAX_TABLE_POINTS {
-        return Err(format!(
-            "holds {count} pairs; saved work holds at most {MAX_TABLE_POINTS}"
-        ));
-    }
-    let (mut x, mut y) = (Vec::with_capacity(count), Vec::with_capacity(count));
-    for (i, pair) in body.split(';').enumerate() {
-        let (a, b) = pair
-            .split_once(',')
-            .ok_or_else(|| format!("pair {} is not written x,y", i + 1))?;
-        x.push(point(a, i)?);
-        y.push(point(b, i)?);
-    }
-    let samples = Samples::new(x, y).map_err(|e| e.message)?;
-    let q = CostQuadratic::new(&samples).map_err(|e| e.message)?;
-    if q.x_is_constant() {
-        return Err("every x is the same, so no line fits best".into());
-    }
-    Ok(samples)
-}
-
-fn point(text: &str, pair: usize) -> Result<f64, String> {
-    let why = match table_text::number(text.trim()) {
-        Ok(v) => return Ok(v),
-        Err(NumberProblem::Missing) => "has a missing value",
-        Err(NumberProblem::NotANumber) => "has a value that is not a number",
-        Err(NumberProblem::NotFinite) => "has a value that is not finite",
-    };
-    Err(format!("pair {} {why}", pair + 1))
+    data_param::parse_pairs(value, MAX_TABLE_POINTS, "saved work holds")
 }
 
 fn clip(text: &str) -> String {
