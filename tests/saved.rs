@@ -112,15 +112,23 @@ fn the_saved_query_leaves_out_the_embed_only_parameters() {
         "lr=0.2&cells=data&figure=data&compact=1&host=http://localhost:8000&save=off&theme=light",
     ));
     assert!(notices.is_empty(), "{notices:?}");
-    assert_eq!(config.to_saved_query(), "lr=0.2");
+    // The theme is the learner's choice: the record keeps it.
+    assert_eq!(config.to_saved_query(), "lr=0.2&theme=light");
     assert_eq!(
         config.embed_query(),
         "cells=data&figure=data&compact=1&host=http://localhost:8000&save=off&theme=light"
     );
     // A record that names embed-only parameters has them ignored, with a notice.
-    let json = record("lr=0.2&host=https://evil.example&compact=1", &[]);
+    let json = record("lr=0.2&host=https://evil.example&compact=1&theme=dark", &[]);
     let restored = restore(&[], Some(&json));
     assert_eq!(restored.source, Source::Saved);
+    assert_eq!(restored.config.theme, "dark");
+    // A link's theme wins over the record's, and does not discard the record.
+    let themed = restore(&url("theme=projector"), Some(&json));
+    assert_eq!(
+        (themed.source, themed.config.theme),
+        (Source::Saved, "projector")
+    );
     assert_eq!(
         (restored.config.host, restored.config.compact),
         (None, false)

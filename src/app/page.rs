@@ -5,6 +5,7 @@
 
 use std::cell::OnceCell;
 
+use super::cell::Cell;
 use super::config::LabConfig;
 use super::explore;
 use super::explore::{Explorer, Scene};
@@ -13,6 +14,8 @@ use super::notebook::{self, Notebook};
 use super::race::effective_batch;
 use super::race_run::RaceResult;
 use super::race_url::lab_optimizer;
+use super::saved::Saved;
+use super::xapi::{Statement, Tracker};
 use crate::figures::contour::ContourImage;
 use crate::model::{
     analyze, Batching, CostQuadratic, Dataset, GridSpec, InputError, Problem, Samples, TrainConfig,
@@ -48,6 +51,10 @@ pub struct Page {
     pub race: Option<RaceResult>,
     /// The race's cost chart on a log scale.
     pub race_log: bool,
+    /// What the host course has been told, when the URL names one (`host=`).
+    pub tracker: Option<Tracker>,
+    /// Statements for the host course not yet posted (see [`Page::take_statements`]).
+    outbox: Vec<Statement>,
 }
 
 /// What the learner did, or what the browser reports back: every event of the page as one
@@ -58,6 +65,8 @@ pub enum Msg {
     Notebook(notebook::Msg),
     /// A control, key or pointer of the explorer, or its animation's tick.
     Explore(explore::Msg),
+    /// The theme chosen (one of `config::THEMES`).
+    Theme(&'static str),
 }
 
 /// What the browser must do after an update: the part of the page that changed.
@@ -70,6 +79,8 @@ pub enum Changes {
     Notebook(notebook::Changes),
     /// The explorer's views to redraw.
     Explore(explore::Changes),
+    /// The theme changed: the page's colours and every figure drawn so far.
+    Theme,
 }
 
 /// A data cell's result, built before anything is replaced (a refusal loses nothing).
@@ -95,6 +106,61 @@ impl Page {
             raw_bowl: None,
             race: None,
             race_log: false,
+            tracker: None,
+            outbox: Vec::new(),
+        }
+    }
+
+    /// The same page, telling the host course at `activity_base` what the learner does: the
+    /// statement for opening is the first one waiting. Progress is the share of the shown
+    /// run cells that ran (those that open ran at once; the practice and the race wait for
+    /// the learner), so completed means the learner ran them all.
+    pub fn with_tracker(mut self, activity_base: String) -> Self {
+        let shown = Cell::run_cells().filter(|c| self.notebook.is_shown(*c));
+        let tracker = Tracker::new(activity_base, shown.collect());
+        self.outbox = tracker.opened();
+        self.tracker = Some(tracker);
+        self
+    }
+
+    /// The statements waiting for the host course, oldest first; the page posts them.
+    pub fn take_statements(&mut self) -> Vec<Statement> {
+        std::mem::take(&mut self.outbox)
+    }
+
+    /// The configuration the learner has now: the URL's, with what the cells changed since
+    /// (data, formulas, race) and the practice's rate once it ran. What Share and the saved
+    /// record keep.
+    pub fn current_config(&self) -> LabConfig {
+        let mut config = self.config.clone();
+        if let Some((lr, _)) = &self.practice {
+            config.practice_lr = Some(*lr);
+        }
+        config
+    }
+
+    /// The learner's work as the saved record keeps it.
+    pub fn saved(&self) -> Saved {
+        Saved::of(&self.current_config(), self.notebook.done().iter().copied())
+    }
+
+    /// Tells the tracker, if any, that `cell` ran; the practice also says what it answered.
+    fn report_ran(&mut self, cell: Cell) {
+        let Some(tracker) = self.tracker.as_mut() else {
+            return;
+        };
+        self.outbox.extend(tracker.ran(cell));
+        if cell != Cell::Practice {
+            return;
+        }
+        // A run that diverged has no final cost: it is no success, whatever it kept.
+        let final_cost = |t: &Trajectory| match t.diverged_at {
+            Some(_) => f64::NAN,
+            None => t.cost.last().copied().unwrap_or(f64::NAN),
+        };
+        if let (Some((lr, practice)), Some(run)) = (&self.practice, &self.run) {
+            let answered = tracker.answered(*lr, final_cost(practice), final_cost(run));
+            self.outbox.push(answered);
         }
     }
 
@@ -107,7 +173,17 @@ impl Page {
                 if changes.cleared {
                     self.clear();
                 }
+                if let notebook::Msg::Ran(cell) = msg {
+                    self.report_ran(cell);
+                }
                 Changes::Notebook(changes)
+            }
+            Msg::Theme(theme) => {
+                if self.config.theme == theme {
+                    return Changes::None;
+                }
+                self.config.theme = theme;
+                Changes::Theme
             }
             Msg::Explore(msg) => {
                 let Some(explorer) = self.explorer.as_mut() else {
@@ -157,9 +233,14 @@ impl Page {
     /// Forgets every result (Restart).
     pub fn clear(&mut self) {
         let log = self.race_log;
+        let tracker = self.tracker.take();
+        let outbox = std::mem::take(&mut self.outbox);
         *self = Self::new(self.config.clone());
-        // The checkbox keeps its state across a restart; so does the chart it sets.
+        // The checkbox keeps its state across a restart; so does the chart it sets. The host
+        // course heard of the cells that ran: a restart does not take that back.
         self.race_log = log;
+        self.tracker = tracker;
+        self.outbox = outbox;
     }
 
     /// The grid of the lab's own line (±15), where the explorer draws new noise.

@@ -41,6 +41,12 @@ pub const LINE_URL: &str =
 pub const LINE_SAVED: &str = "Restored your work from this browser.";
 /// The line shown when a saved record could not be read.
 pub const LINE_UNREADABLE: &str = "Your saved work could not be read, so the lab starts fresh.";
+/// The line shown when the browser keeps no storage for the page (blocked, or private).
+pub const LINE_BLOCKED: &str =
+    "This browser does not let the lab keep your work here: it starts fresh on every visit.";
+/// The line shown when the browser refused to write the record (its storage is full).
+pub const LINE_FULL: &str =
+    "Your latest work could not be saved: this browser's storage for the page is full.";
 
 /// The learner's work as saved: the configuration's query and the cells that had run.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -149,7 +155,7 @@ pub struct Restored {
 /// sets nothing), the link wins and the record is kept. Else with `save=off` no record is
 /// used. Else a record that reads sets the lab, its query read by the URL's rules, with the
 /// link's embed-only parameters applied on top (a record's own embed-only parameters are
-/// ignored: it never names the host the lab posts to). A record that does not read leaves
+/// ignored, but the theme: it never names the host the lab posts to). A record that does not read leaves
 /// the defaults, and a line says so.
 pub fn restore(url_pairs: &[(String, String)], record: Option<&str>) -> Restored {
     let (url_config, url_notices) = LabConfig::from_query(url_pairs);
@@ -184,7 +190,7 @@ pub fn restore(url_pairs: &[(String, String)], record: Option<&str>) -> Restored
     let mut notices = Vec::new();
     let mut pairs = Vec::new();
     for (key, value) in query_pairs(&saved.query) {
-        if EMBED_KEYS.contains(&key.as_str()) {
+        if EMBED_KEYS.contains(&key.as_str()) && key != "theme" {
             notices.push(format!(
                 "Ignored “{}” in your saved work: only the link says how the lab is embedded",
                 clip(&key)
@@ -514,7 +520,8 @@ impl<'a> Reader<'a> {
 /// The saved record's side of the configuration: what it keeps, and how it is read back.
 impl LabConfig {
     /// The query a saved record keeps (`app::saved`): like [`LabConfig::to_query`] without the
-    /// embed-only parameters ([`EMBED_KEYS`]), and with the points of `data` however many
+    /// embed-only parameters ([`EMBED_KEYS`]) but the theme (the learner's choice, which a
+    /// link's `theme` overrides), and with the points of `data` however many
     /// (a paste holds at most [`MAX_TABLE_POINTS`], which a record reads back).
     pub fn to_saved_query(&self) -> String {
         let d = LabConfig::default();
@@ -524,7 +531,6 @@ impl LabConfig {
             compact: false,
             host: None,
             save: true,
-            theme: d.theme,
             data: None,
             ..self.clone()
         };

@@ -3,7 +3,7 @@
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::{Cartesian2d, ChartBuilder, ChartContext, DrawingArea, DrawingBackend};
-use plotters::style::{Color, BLACK, TRANSPARENT, WHITE};
+use plotters::style::{Color, TRANSPARENT};
 
 use super::error::FigureError;
 use super::frame::PlotFrame;
@@ -46,7 +46,7 @@ pub(crate) fn build_layer<'a, DB: DrawingBackend>(
     layers: Layers,
 ) -> Result<Chart2d<'a, DB>, FigureError> {
     if layers.base() {
-        area.fill(&WHITE)?;
+        area.fill(&style.paper())?;
     }
     let caption = style.caption_font();
     let caption = if layers.overlays() {
@@ -70,8 +70,8 @@ pub(crate) fn build_layer<'a, DB: DrawingBackend>(
         .x_labels(7)
         .y_labels(7)
         .set_all_tick_mark_size(style.px(4.0))
-        .axis_style(BLACK.mix(0.7).stroke_width(style.px_u32(1.0)))
-        .bold_line_style(BLACK.mix(0.1).stroke_width(style.px_u32(1.0)))
+        .axis_style(style.ink().mix(0.7).stroke_width(style.px_u32(1.0)))
+        .bold_line_style(style.ink().mix(0.1).stroke_width(style.px_u32(1.0)))
         .light_line_style(TRANSPARENT);
     if !axes.grid {
         mesh.disable_mesh();

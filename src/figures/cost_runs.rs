@@ -13,7 +13,7 @@ use super::frame::PlotFrame;
 use super::legend::Legend;
 use super::marks::{Mark, Marker};
 use super::overlay::{draw_trace, Look};
-use super::style::{palette, Style};
+use super::style::Style;
 
 /// The triangle in the legend that stands for costs above the chart.
 const ABOVE: RGBColor = RGBColor(90, 90, 90);
@@ -74,7 +74,7 @@ fn draw_run<DB: DrawingBackend>(
     let top = y1 - (y1 - y0) * style.px(6.0) / inner.height.max(1.0);
     avoid.extend(points.iter().map(|p| (p.0, p.1.min(top))));
     let high: Vec<f64> = points.iter().filter(|p| p.1 > y1).map(|p| p.0).collect();
-    draw_above(chart, inner, &high, top, run.color, style)?;
+    draw_above(chart, inner, &high, top, style.series(run.color), style)?;
     Ok(high.len())
 }
 
@@ -114,7 +114,7 @@ pub(crate) fn draw_current<DB: DrawingBackend>(
     if !(kx >= x0 && kx <= x1) {
         return Ok(());
     }
-    let line = palette::BLACK.mix(0.55).stroke_width(style.px_u32(1.2));
+    let line = style.ink().mix(0.55).stroke_width(style.px_u32(1.2));
     let (dash, gap) = (style.px_u32(5.0), style.px_u32(4.0));
     // A Vec, as the overlays' dashed lines pass: one copy of plotters' dash code serves both.
     chart.plotting_area().draw(&DashedPathElement::new(
@@ -127,7 +127,7 @@ pub(crate) fn draw_current<DB: DrawingBackend>(
         let cost = run.costs.get(k).map(|&c| axis.axis_value(c));
         if let Some(c) = cost.filter(|c| *c >= y0 && *c <= y1) {
             let (r, stroke) = (style.px_i32(6.0), style.px_u32(1.0));
-            let dot = Mark::new((kx, c), Marker::Dot, r, stroke, run.color);
+            let dot = Mark::new((kx, c), Marker::Dot, r, stroke, style.series(run.color));
             chart.plotting_area().draw(&dot.with_halo())?;
         }
     }

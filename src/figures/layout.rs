@@ -2,7 +2,7 @@
 
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend, Rectangle, Text};
-use plotters::style::{Color, WHITE};
+use plotters::style::Color;
 
 use super::error::FigureError;
 use super::frame::PlotFrame;
@@ -82,7 +82,7 @@ pub(crate) fn note<DB: DrawingBackend>(
         area_h as i32 - 2 * pad - h
     };
     let corners = [(x - pad, y - pad), (x + w + pad, y + h + pad)];
-    area.draw(&Rectangle::new(corners, WHITE.mix(0.9).filled()))?;
+    area.draw(&Rectangle::new(corners, style.paper().mix(0.9).filled()))?;
     area.draw(&Text::new(text.to_owned(), (x, y), font))?;
     Ok(())
 }

@@ -4,7 +4,7 @@ use plotters::coord::Shift;
 use plotters::element::{Drawable, PointCollection, Rectangle, Text};
 use plotters::prelude::DrawingArea;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters::style::{Color, BLACK, WHITE};
+use plotters::style::Color;
 use plotters_backend::{BackendCoord, DrawingBackend, DrawingErrorKind};
 
 use super::error::FigureError;
@@ -68,10 +68,10 @@ impl Legend {
             area_h as i32 - margin - box_h
         };
         let corners = [(x, y), (x + box_w, y + box_h)];
-        area.draw(&Rectangle::new(corners, WHITE.mix(0.88).filled()))?;
+        area.draw(&Rectangle::new(corners, style.paper().mix(0.88).filled()))?;
         area.draw(&Rectangle::new(
             corners,
-            BLACK.mix(0.4).stroke_width(style.px_u32(1.0)),
+            style.ink().mix(0.4).stroke_width(style.px_u32(1.0)),
         ))?;
         for (k, (label, look)) in self.entries.iter().enumerate() {
             let yc = y + pad + line_h * k as i32 + line_h / 2;
@@ -91,7 +91,10 @@ fn sample(look: Look, style: &Style) -> Sample {
         stroke: style.px_u32(1.6),
         line: style.px_u32(look.line),
         dash: style.px_i32(6.0),
-        look,
+        look: Look {
+            color: style.series(look.color),
+            ..look
+        },
     }
 }
 

@@ -60,7 +60,7 @@ impl<C> Mark<C> {
     /// The current point: a big black dot with a white rim.
     pub(crate) fn current(at: C, style: &Style) -> Self {
         let (r, stroke) = (style.px_i32(6.5), style.px_u32(1.0));
-        Self::new(at, Marker::Dot, r, stroke, palette::BLACK).with_halo()
+        Self::new(at, Marker::Dot, r, stroke, style.ink()).with_halo()
     }
 
     /// The optimum: a big star with a white rim.

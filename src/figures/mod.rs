@@ -55,5 +55,5 @@ pub use error::FigureError;
 pub use frame::PlotFrame;
 pub use layers::Layers;
 pub use marks::Marker;
-pub use style::{palette, Style};
+pub use style::{palette, Style, Theme};
 pub use surface_frame::SurfaceFrame;

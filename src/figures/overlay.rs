@@ -64,6 +64,10 @@ pub(crate) fn draw_trace<DB: DrawingBackend>(
     look: &Look,
     style: &Style,
 ) -> Result<usize, FigureError> {
+    let look = &Look {
+        color: style.series(look.color),
+        ..*look
+    };
     let bounds = Bounds {
         x: frame.x_range,
         y: frame.y_range,

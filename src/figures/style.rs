@@ -1,7 +1,7 @@
 //! Colours, fonts and sizes shared by every figure: colour-blind safe, and scaled by the
 //! device pixel ratio so a canvas drawn at DPR resolution stays sharp.
 
-use plotters::style::{FontDesc, FontFamily, FontStyle, TextStyle, BLACK};
+use plotters::style::{FontDesc, FontFamily, FontStyle, RGBColor, TextStyle};
 
 /// The Okabe–Ito palette (safe for the common colour-vision deficiencies), and the role each
 /// colour plays in the lab. Series that can meet also differ by marker shape or line dash.
@@ -37,6 +37,50 @@ pub mod palette {
     pub const RUNS: [RGBColor; 4] = [VERMILLION, BLACK, SKY_BLUE, REDDISH_PURPLE];
 }
 
+/// The colours and text size a figure is drawn in, one per page theme: `paper` behind
+/// everything, `ink` for text, axes, grid lines and the series drawn in black; `text`
+/// multiplies every font size. The data's own colours (the palette, viridis) stay the same in
+/// every theme: they are chosen to read on light and dark paper alike.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Theme {
+    /// The background.
+    pub paper: RGBColor,
+    /// Text, axes, grid lines and the black series.
+    pub ink: RGBColor,
+    /// The font size factor.
+    pub text: f64,
+}
+
+impl Theme {
+    /// Black on white: the page's light theme, exports and native tests.
+    pub const LIGHT: Theme = Theme {
+        paper: RGBColor(255, 255, 255),
+        ink: RGBColor(0, 0, 0),
+        text: 1.0,
+    };
+    /// Light grey on the page's dark grey (#0d1117, the dark theme's paper).
+    pub const DARK: Theme = Theme {
+        paper: RGBColor(13, 17, 23),
+        ink: RGBColor(230, 237, 243),
+        text: 1.0,
+    };
+    /// Black on white with text a third larger, for a projector at the back of a room.
+    pub const PROJECTOR: Theme = Theme {
+        text: 1.35,
+        ..Theme::LIGHT
+    };
+
+    /// The figures' theme of a page theme (`light`, `dark`, `projector`; anything else is
+    /// light).
+    pub fn named(name: &str) -> Theme {
+        match name {
+            "dark" => Theme::DARK,
+            "projector" => Theme::PROJECTOR,
+            _ => Theme::LIGHT,
+        }
+    }
+}
+
 /// Sizes for one drawing: `scale` is the device pixel ratio (1 on a plain screen, 2 on most
 /// phones). Font sizes, line widths and marker sizes are multiplied by it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -48,6 +92,8 @@ pub struct Style {
     /// contour's colour image is drawn as one bitmap instead of rectangles. Off by default:
     /// plotters' SVG backend would write one element per pixel.
     pub bitmaps: bool,
+    /// The colours and text size ([`Theme::LIGHT`] unless set).
+    pub theme: Theme,
 }
 
 impl Default for Style {
@@ -66,6 +112,32 @@ impl Style {
         Self {
             scale,
             bitmaps: false,
+            theme: Theme::LIGHT,
+        }
+    }
+
+    /// The same style in `theme`.
+    pub fn with_theme(self, theme: Theme) -> Self {
+        Self { theme, ..self }
+    }
+
+    /// The background colour.
+    pub(crate) fn paper(&self) -> RGBColor {
+        self.theme.paper
+    }
+
+    /// The colour of text, axes and grid lines.
+    pub(crate) fn ink(&self) -> RGBColor {
+        self.theme.ink
+    }
+
+    /// A series' colour in this theme: the palette's black is the theme's ink (a black run
+    /// on dark paper would vanish); every other colour stays.
+    pub(crate) fn series(&self, color: RGBColor) -> RGBColor {
+        if color == palette::BLACK {
+            self.ink()
+        } else {
+            color
         }
     }
 
@@ -101,9 +173,10 @@ impl Style {
         self.px_u32(base) as i32
     }
 
-    /// Black text of `base` CSS pixels.
+    /// Text of `base` CSS pixels (times the theme's text factor), in the theme's ink.
     pub(crate) fn font(&self, base: f64) -> TextStyle<'static> {
-        FontDesc::new(Self::FONT_FAMILY, self.px(base), FontStyle::Normal).color(&BLACK)
+        let size = self.px(base) * self.theme.text;
+        FontDesc::new(Self::FONT_FAMILY, size, FontStyle::Normal).color(&self.ink())
     }
 
     /// The caption (title) font.

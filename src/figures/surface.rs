@@ -9,7 +9,7 @@
 
 use plotters::coord::Shift;
 use plotters::prelude::{ChartBuilder, DrawingArea, DrawingBackend};
-use plotters::style::{RGBColor, TRANSPARENT, WHITE};
+use plotters::style::{RGBColor, TRANSPARENT};
 
 use super::colors::CostScale;
 use super::error::FigureError;
@@ -111,7 +111,7 @@ pub fn draw_layers<DB: DrawingBackend>(
 ) -> Result<SurfaceFrame, FigureError> {
     let base = layers != Layers::Overlays;
     if base {
-        area.fill(&WHITE)?;
+        area.fill(&style.paper())?;
     }
     let grid = view.grid;
     let (w, b) = (axis_range(&grid.w), axis_range(&grid.b));

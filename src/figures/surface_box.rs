@@ -12,7 +12,7 @@ use plotters::coord::CoordTranslate;
 use plotters::element::{EmptyElement, PathElement, Polygon, Text};
 use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters::style::{Color, ShapeStyle, BLACK};
+use plotters::style::{Color, ShapeStyle};
 
 use super::error::FigureError;
 use super::style::{tick_label, Style};
@@ -42,9 +42,9 @@ pub(crate) fn draw_box<DB: DrawingBackend>(
         (f64::from(x), f64::from(y))
     };
     for idx in 0..3 {
-        draw_panel(chart, back_panel(&depth, ranges, idx), idx, &ticks)?;
+        draw_panel(chart, back_panel(&depth, ranges, idx), idx, &ticks, style)?;
     }
-    let axis_style = ShapeStyle::from(BLACK.mix(0.8));
+    let axis_style = ShapeStyle::from(style.ink().mix(0.8));
     for (idx, ticks) in ticks.iter().enumerate() {
         let edge = tick_edge(&depth, &px, ranges, idx);
         let line = PathElement::new(vec![p3(edge.0), p3(edge.1)], axis_style);
@@ -75,14 +75,15 @@ fn draw_panel<DB: DrawingBackend>(
     (a, b): (V3, V3),
     idx: usize,
     ticks: &[Vec<f64>; 3],
+    style: &Style,
 ) -> Result<(), FigureError> {
     let area = chart.plotting_area();
-    let grid = ShapeStyle::from(BLACK.mix(0.2));
+    let grid = ShapeStyle::from(style.ink().mix(0.2));
     let (mut m, mut n) = (a, a);
     m[(idx + 1) % 3] = b[(idx + 1) % 3];
     n[(idx + 2) % 3] = b[(idx + 2) % 3];
     let mut outline = vec![p3(a), p3(m), p3(b), p3(n)];
-    area.draw(&Polygon::new(outline.clone(), BLACK.mix(0.1)))?;
+    area.draw(&Polygon::new(outline.clone(), style.ink().mix(0.1)))?;
     outline.push(p3(a));
     area.draw(&PathElement::new(outline, grid))?;
     // plotters' light grid lines are transparent by default: nothing to draw.
@@ -140,7 +141,7 @@ fn draw_ticks<DB: DrawingBackend>(
         _ => Pos::new(HPos::Center, VPos::Top),
     };
     let font = style.tick_font().pos(anchor);
-    let axis_style = ShapeStyle::from(BLACK.mix(0.8));
+    let axis_style = ShapeStyle::from(style.ink().mix(0.8));
     for &tick in ticks {
         let mut at = edge.0;
         at[idx] = tick;

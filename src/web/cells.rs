@@ -39,6 +39,8 @@ pub fn run(cell: Cell) -> Result<(), String> {
         Cell::Objective | Cell::Model | Cell::Surface | Cell::Results => {}
     }
     set_outputs_shown(cell, true);
+    // The learner's work changed (a run, new data or formulas, a race): save it.
+    super::saved::schedule();
     // While the page opens, drawing is a slice of its own after computing.
     super::slices::next(vec![Box::new(move || {
         render_cell(cell);
@@ -268,13 +270,16 @@ pub fn watch_resize() {
         if width == last_width.replace(width) {
             return;
         }
-        dom::next_frame(|_| {
-            let done = with_lab(|lab| lab.notebook.done().to_vec()).unwrap_or_default();
-            for cell in done {
-                render_cell(cell);
-            }
-        })
+        dom::next_frame(|_| redraw_all())
     });
+}
+
+/// Draws every cell that ran again (a new width, theme or full screen).
+pub fn redraw_all() {
+    let done = with_lab(|lab| lab.notebook.done().to_vec()).unwrap_or_default();
+    for cell in done {
+        render_cell(cell);
+    }
 }
 
 fn page_width() -> f64 {

@@ -12,15 +12,15 @@ use crate::app::input;
 use crate::app::notebook::Notebook;
 use crate::app::notes::short;
 
-/// Reads the URL's query, shows a notice for each value it ignored, and applies the layout
-/// choices (`cells`, `figure`, `compact`).
-pub fn read_config() -> LabConfig {
-    let pairs = query_pairs();
-    let (config, notices) = LabConfig::from_query(&pairs);
-    show_notices(&notices);
-    apply_layout(&config);
-    fill_values(&config);
-    config
+/// Reads the URL's query and the saved work (see `web::saved`), shows a notice for each
+/// value ignored, and applies the layout choices (`cells`, `figure`, `compact`). Returns the
+/// configuration and the cells the saved work had run.
+pub fn read_config() -> (LabConfig, Vec<Cell>) {
+    let restored = super::saved::open(&query_pairs());
+    show_notices(&restored.notices);
+    apply_layout(&restored.config);
+    fill_values(&restored.config);
+    (restored.config, restored.ran)
 }
 
 /// Writes the configured numbers into the prose (`<span class="v-lr">` and friends), so the
@@ -108,16 +108,7 @@ fn apply_layout(config: &LabConfig) {
 
 /// The lab's address with the query of its state now: what Share shows.
 pub fn share_url() -> Option<String> {
-    let config = with_lab(|lab| {
-        let mut config = lab.config.clone();
-        config.practice_lr = lab
-            .practice
-            .as_ref()
-            .map(|(lr, _)| *lr)
-            .or(config.practice_lr);
-        config
-    })?;
-    let query = config.to_query();
+    let query = with_lab(|lab| lab.current_config().to_query())?;
     let base = page_address();
     Some(if query.is_empty() {
         base

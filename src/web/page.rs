@@ -10,7 +10,7 @@ use web_sys::{Element, HtmlElement, KeyboardEvent};
 use super::cells::{self, set_status};
 use super::dom::{self, by_id, checked, find, set_attr, set_text};
 use super::state::{self, with_lab};
-use super::{embed, explore_view, slices};
+use super::{course, embed, explore_view, fullscreen, saved, slices, theme};
 use crate::app::cell::Cell;
 use crate::app::notebook::{opening_cells, Changes, Msg};
 use crate::app::page::{Changes as PageChanges, Msg as PageMsg, Page};
@@ -28,9 +28,15 @@ pub fn start() {
     if let Some(note) = by_id("sandbox-note") {
         note.remove();
     }
-    let config = embed::read_config();
-    let opening = opening_cells(&config);
-    state::install(Page::new(config), render);
+    let (config, ran) = embed::read_config();
+    theme::apply(config.theme);
+    let opening = with_restored(opening_cells(&config), &ran);
+    let page = match config.host {
+        Some(_) => Page::new(config).with_tracker(embed::page_address()),
+        None => Page::new(config),
+    };
+    state::install(page, render);
+    course::post_waiting();
     // The first cells' outputs are shown in the page's markup, so their space is kept from
     // the first paint (nothing moves when they draw); a cell that does not open hides its own.
     for cell in Cell::run_cells() {
@@ -54,8 +60,18 @@ pub fn start() {
     slices::queue(queue);
 }
 
+/// The cells a URL opens, and after them those the saved work had run, in the notebook's
+/// order.
+fn with_restored(opening: Vec<Cell>, ran: &[Cell]) -> Vec<Cell> {
+    Cell::ALL
+        .into_iter()
+        .filter(|c| opening.contains(c) || (ran.contains(c) && c.runs()))
+        .collect()
+}
+
 /// Marks the page ready: every opening cell ran and drew.
 fn ready() {
+    saved::arm();
     mark("lab-ready");
     if let Some(root) = dom::document().document_element() {
         set_attr(&root, "data-lab-ready", "1");
@@ -83,15 +99,25 @@ fn send(msg: Msg) {
     state::send(PageMsg::Notebook(msg));
 }
 
-/// The one render step: draws what one message changed.
+/// The one render step: draws what one message changed, then saves the work and tells the
+/// host course what happened.
 fn render(msg: PageMsg, changes: PageChanges) {
     match (msg, changes) {
-        (_, PageChanges::Notebook(changes)) => notebook_changed(changes),
+        (_, PageChanges::Notebook(changes)) => {
+            notebook_changed(changes);
+            saved::schedule();
+        }
         (PageMsg::Explore(msg), PageChanges::Explore(changes)) => {
             explore_view::changed(msg, changes)
         }
+        (PageMsg::Theme(name), PageChanges::Theme) => {
+            theme::apply(name);
+            cells::redraw_all();
+            saved::schedule();
+        }
         _ => {}
     }
+    course::post_waiting();
 }
 
 /// Does what the notebook's update says: compute and draw cells, report each success back,
@@ -182,6 +208,8 @@ fn wire_buttons() {
     super::save_menu::attach_all(cells::render_cell);
     dom::listen(&dom::document(), "keydown", on_key);
     super::a11y::watch_bar_height();
+    theme::wire(cells::redraw_all);
+    fullscreen::wire(cells::redraw_all);
 }
 
 /// The practice, formula, race and data editors, and the resize watcher.

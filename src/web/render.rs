@@ -35,7 +35,8 @@ fn prepare(name: &str) -> Option<(HtmlCanvasElement, Style)> {
         canvas.set_width(w);
         canvas.set_height(h);
     }
-    Some((canvas, Style::new(dpr).with_bitmaps()))
+    let theme = state::with(|s| s.figure_theme.get());
+    Some((canvas, Style::new(dpr).with_bitmaps().with_theme(theme)))
 }
 
 /// Draws figure `name` from `view`, describes it for screen readers with `alt`, and keeps

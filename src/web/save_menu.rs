@@ -59,6 +59,12 @@ pub fn attach(figure: &Element, name: &str) {
         set_text(&item, label);
         dom::append(&menu, &item);
     }
+    let full = dom::create("button", super::fullscreen::FIGURE_BUTTON);
+    set_attr(&full, "type", "button");
+    set_attr(&full, "title", "Show this figure on the whole screen");
+    set_text(&full, "Full screen");
+    dom::set_hidden(&full, !super::fullscreen::enabled());
+    dom::append(&wrap, &full);
     dom::append(&wrap, &toggle);
     dom::append(&wrap, &menu);
     dom::append(figure, &wrap);

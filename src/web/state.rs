@@ -17,7 +17,7 @@ use web_sys::{HtmlCanvasElement, MessagePort};
 use super::keyed::Keyed;
 use crate::app::explore;
 use crate::app::page::{Changes, Msg, Page};
-use crate::figures::{PlotFrame, SurfaceFrame};
+use crate::figures::{PlotFrame, SurfaceFrame, Theme};
 
 /// One slice of work (see `web::slices`).
 pub type Slice = Box<dyn FnOnce()>;
@@ -86,6 +86,14 @@ pub struct State {
     pub explore: RefCell<ExploreUi>,
     /// The race form's next row number: removing a row renames nothing.
     pub next_race_row: Cell<u32>,
+    /// The colours and text size figures are drawn in (the page's theme).
+    pub figure_theme: Cell<Theme>,
+    /// Where the learner's work is saved; `None` with `save=off` or no storage.
+    pub saved_key: RefCell<Option<String>>,
+    /// Whether changes are saved yet (from the end of the opening on).
+    pub save_armed: Cell<bool>,
+    /// The pending save's timer.
+    pub save_timer: Cell<Option<i32>>,
 }
 
 impl State {
@@ -114,6 +122,10 @@ impl State {
                 wired: false,
             }),
             next_race_row: Cell::new(0),
+            figure_theme: Cell::new(Theme::LIGHT),
+            saved_key: RefCell::new(None),
+            save_armed: Cell::new(false),
+            save_timer: Cell::new(None),
         }
     }
 }

@@ -174,13 +174,37 @@ impl Browser {
         self.run(&format!("open {url}"), self.client.goto(url))
     }
 
-    /// Opens the lab at `url` and waits until it says it is ready; console entries logged
-    /// before are dropped, so [`Browser::console`] afterwards tells about this page only.
+    /// Opens the lab at `url` as a first visit and waits until it says it is ready: the work
+    /// a page of its origin saved in this browser is forgotten first, so tests stay
+    /// independent. Console entries logged before are dropped, so [`Browser::console`]
+    /// afterwards tells about this page only.
     pub fn open_lab(&self, url: &str) -> Result<()> {
+        self.forget_saved_work(url)?;
+        self.reopen_lab(url)
+    }
+
+    /// Opens the lab at `url` keeping what it saved in this browser (a reload, a visit
+    /// later), and waits until it is ready.
+    pub fn reopen_lab(&self, url: &str) -> Result<()> {
         self.console()?;
         self.goto(url)?;
         self.wait_ready(READY_TIMEOUT)
             .map_err(|e| e.context(format!("opening {url}")))
+    }
+
+    /// Erases the `localStorage` of `url`'s origin, after leaving the page shown (whose
+    /// pending save would otherwise land after the erasing).
+    pub fn forget_saved_work(&self, url: &str) -> Result<()> {
+        let origin = url::Url::parse(url)
+            .map_err(|e| Error::msg(format!("{url}: {e}")))?
+            .origin()
+            .ascii_serialization();
+        self.goto("about:blank")?;
+        self.cdp(
+            "Storage.clearDataForOrigin",
+            json!({ "origin": origin, "storageTypes": "local_storage" }),
+        )?;
+        Ok(())
     }
 
     /// Waits until `document.documentElement.dataset.labReady === "1"`.
