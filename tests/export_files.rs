@@ -151,6 +151,50 @@ fn request() -> EmbedRequest {
         cells: vec!["train".into(), "data".into()],
         compact: true,
         figure: None,
+        host: String::new(),
+        save: true,
+        theme: "auto".into(),
+    }
+}
+
+#[test]
+fn the_embed_snippet_carries_the_course_options_and_refuses_a_bad_host() {
+    let course = EmbedRequest {
+        state_query: "lr=0.2&host=https://old.example&theme=dark&save=off".into(),
+        host: " https://Course.example/ ".into(),
+        save: false,
+        theme: "projector".into(),
+        ..request()
+    };
+    let snippet = embed_snippet(&course).expect("valid");
+    assert_eq!(
+        snippet.src,
+        "https://example.edu/labs/gd/index.html?lr=0.2&cells=data,train&compact=1\
+         &host=https://course.example&save=off&theme=projector"
+    );
+    assert!(
+        snippet.iframe.contains(" allowfullscreen "),
+        "{}",
+        snippet.iframe
+    );
+    let defaults = embed_snippet(&EmbedRequest {
+        state_query: "lr=0.2&host=https://old.example&theme=dark".into(),
+        ..request()
+    })
+    .expect("valid");
+    assert!(!defaults.src.contains("host=") && !defaults.src.contains("theme="));
+    for (host, theme) in [
+        ("javascript:alert(1)", "auto"),
+        ("https://a.example/path", "auto"),
+        ("*", "auto"),
+        ("", "neon"),
+    ] {
+        let bad = EmbedRequest {
+            host: host.into(),
+            theme: theme.into(),
+            ..request()
+        };
+        assert!(embed_snippet(&bad).is_err(), "{host} {theme}");
     }
 }
 
@@ -167,7 +211,7 @@ fn the_embed_snippet_holds_the_choices() {
     for part in [
         "title=\"Gradient descent lab\"",
         "loading=\"lazy\"",
-        "allow=\"clipboard-write\"",
+        "allow=\"clipboard-write; fullscreen\" allowfullscreen",
         "sandbox=\"allow-scripts allow-same-origin allow-downloads allow-popups",
     ] {
         assert!(

@@ -96,3 +96,68 @@ fn the_explorer_is_a_part_of_the_page_and_its_image_follows_its_data() {
         "the image is the new data's"
     );
 }
+
+fn verbs(statements: &[gd_lab::app::xapi::Statement]) -> Vec<&'static str> {
+    statements.iter().map(|s| s.verb.name()).collect()
+}
+
+#[test]
+fn a_tracked_page_tells_opening_each_first_run_and_completion_and_keeps_it_over_restart() {
+    let mut p = page().with_tracker("https://lab.example/index.html#x".into());
+    assert_eq!(verbs(&p.take_statements()), ["attempted"]);
+    let ran = |p: &mut Page, cell| {
+        p.update(Msg::Notebook(notebook::Msg::Ran(cell)));
+        p.take_statements()
+    };
+    for cell in [Cell::Data, Cell::Model, Cell::Surface, Cell::Train] {
+        let said = ran(&mut p, cell);
+        assert_eq!(verbs(&said), ["progressed"], "{cell:?}");
+        assert_eq!(
+            said[0].object.id,
+            format!("https://lab.example/index.html#{}", cell.name())
+        );
+    }
+    assert!(
+        ran(&mut p, Cell::Data).is_empty(),
+        "a cell run again says nothing"
+    );
+    p.update(Msg::Notebook(notebook::Msg::Restart));
+    assert!(p.take_statements().is_empty());
+    for cell in [Cell::Results, Cell::Explore, Cell::Practice] {
+        ran(&mut p, cell);
+    }
+    let last = ran(&mut p, Cell::Race);
+    assert_eq!(verbs(&last), ["progressed", "completed"]);
+    assert!(p.tracker.as_ref().is_some_and(|t| t.is_completed()));
+}
+
+#[test]
+fn the_practice_answers_with_its_rate_and_whether_it_beat_the_lab_run() {
+    let mut p = page().with_tracker("https://lab.example/".into());
+    p.make_scene().expect("the lab's data");
+    p.run = Some(p.train_with(0.1).expect("the lab run"));
+    p.take_statements();
+    for (lr, success) in [(0.2, true), (0.001, false), (5.0, false)] {
+        p.practice = Some((lr, p.train_with(lr).expect("a practice run")));
+        p.update(Msg::Notebook(notebook::Msg::Ran(Cell::Practice)));
+        let said = p.take_statements();
+        let answered = said
+            .iter()
+            .find(|s| s.verb.name() == "answered")
+            .expect("answered");
+        let result = answered.result.as_ref().expect("a result");
+        assert_eq!(result.success, Some(success), "lr {lr}");
+        assert_eq!(result.response.as_deref(), Some(lr.to_string().as_str()));
+    }
+}
+
+#[test]
+fn a_page_without_a_host_says_nothing_and_a_theme_is_a_change_once() {
+    let mut p = page();
+    p.update(Msg::Notebook(notebook::Msg::Ran(Cell::Data)));
+    assert!(p.take_statements().is_empty());
+    assert_eq!(p.update(Msg::Theme("dark")), Changes::Theme);
+    assert_eq!(p.update(Msg::Theme("dark")), Changes::None);
+    assert_eq!(p.current_config().theme, "dark");
+    assert!(p.saved().query.contains("theme=dark"));
+}

@@ -33,6 +33,8 @@ pub fn wire() {
     });
     if let Some(panel) = by_id("embed-box") {
         dom::listen(&panel, "change", |_: web_sys::Event| update());
+        // The host's origin is typed: the lines follow each keystroke.
+        dom::listen(&panel, "input", |_: web_sys::Event| update());
     }
     for (button, area) in [
         ("embed-copy-iframe", "embed-iframe"),
@@ -105,6 +107,9 @@ fn request() -> EmbedRequest {
         cells,
         compact: by_id_as::<HtmlInputElement>("embed-compact").is_some_and(|c| c.checked()),
         figure,
+        host: by_id_as::<HtmlInputElement>("embed-host").map_or(String::new(), |i| i.value()),
+        save: by_id_as::<HtmlInputElement>("embed-save").is_none_or(|c| c.checked()),
+        theme: by_id_as::<HtmlSelectElement>("embed-theme").map_or("auto".into(), |s| s.value()),
     }
 }
 

@@ -2,7 +2,8 @@
 //! that sizes it (see docs/embed.html).
 
 use super::text::html_attr;
-use crate::app::config::{figure_names, CELLS};
+use crate::app::config::{figure_names, CELLS, EMBED_KEYS, THEMES};
+use crate::app::origin::parse_origin;
 use crate::model::limits::InputError;
 
 /// What the author chose in the Embed panel.
@@ -20,6 +21,13 @@ pub struct EmbedRequest {
     pub compact: bool,
     /// One figure alone, by a name of [`figure_names`].
     pub figure: Option<String>,
+    /// The course page's origin that hears the learner's statements (`host=`); empty for
+    /// none.
+    pub host: String,
+    /// Whether the learner's work is kept in their browser (`save=off` when not).
+    pub save: bool,
+    /// The theme, one of [`THEMES`] (`auto` is the default and is not written).
+    pub theme: String,
 }
 
 /// The snippets built from a request.
@@ -54,14 +62,24 @@ pub fn embed_snippet(request: &EmbedRequest) -> Result<EmbedSnippet, InputError>
             ));
         }
     }
-    let src = frame_src(base, request, &cells);
+    let host = match request.host.trim() {
+        "" => None,
+        text => Some(parse_origin(text).map_err(|message| InputError::new("host", message))?),
+    };
+    if !THEMES.contains(&request.theme.as_str()) {
+        return Err(InputError::new(
+            "theme",
+            format!("the themes are {}", THEMES.join(", ")),
+        ));
+    }
+    let src = frame_src(base, request, &cells, host.as_deref());
     let title = match &request.figure {
         Some(figure) => format!("Gradient descent lab: the {figure} figure"),
         None => "Gradient descent lab".to_string(),
     };
     let iframe = format!(
         "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{}\" loading=\"lazy\" \
-         allow=\"clipboard-write\" sandbox=\"{SANDBOX}\"></iframe>",
+         allow=\"clipboard-write; fullscreen\" allowfullscreen sandbox=\"{SANDBOX}\"></iframe>",
         html_attr(&src),
         html_attr(&title),
         height(&cells, request.figure.is_some(), request.compact),
@@ -120,7 +138,7 @@ fn checked_cells(cells: &[String]) -> Result<Vec<&'static str>, InputError> {
     })
 }
 
-fn frame_src(base: &str, request: &EmbedRequest, cells: &[&str]) -> String {
+fn frame_src(base: &str, request: &EmbedRequest, cells: &[&str], host: Option<&str>) -> String {
     let mut pairs: Vec<String> = request
         .state_query
         .trim_start_matches('?')
@@ -128,7 +146,7 @@ fn frame_src(base: &str, request: &EmbedRequest, cells: &[&str]) -> String {
         .filter(|p| !p.is_empty())
         .filter(|p| {
             let key = p.split('=').next().unwrap_or_default();
-            !["cells", "figure", "compact"].contains(&key)
+            !EMBED_KEYS.contains(&key)
         })
         .map(str::to_string)
         .collect();
@@ -140,6 +158,15 @@ fn frame_src(base: &str, request: &EmbedRequest, cells: &[&str]) -> String {
     }
     if request.compact {
         pairs.push("compact=1".into());
+    }
+    if let Some(host) = host {
+        pairs.push(format!("host={host}"));
+    }
+    if !request.save {
+        pairs.push("save=off".into());
+    }
+    if request.theme != THEMES[0] {
+        pairs.push(format!("theme={}", request.theme));
     }
     if pairs.is_empty() {
         base.to_string()
