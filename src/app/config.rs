@@ -540,7 +540,8 @@ mod tests {
             "host=https://course.example&save=off&theme=projector"
         );
         assert_eq!(c.embed_query(), c.to_query());
-        assert_eq!(c.to_saved_query(), "");
+        // The saved record keeps the learner's theme, not how the lab is embedded.
+        assert_eq!(c.to_saved_query(), "theme=projector");
         for (value, save) in [("on", true), ("1", true), ("off", false), ("0", false)] {
             assert_eq!(parse(&[("save", value)]).0.save, save);
         }
