@@ -234,7 +234,7 @@ fn full_screen_on_the_page_on_a_figure_and_in_a_frame_that_allows_it() -> Result
             WAIT,
         )?;
         let hidden: bool = lab.js_as(
-            "return document.getElementById('fullscreen').hidden;",
+            "return document.getElementById('fullscreen').classList.contains('unavailable');",
             vec![],
         )?;
         ensure!(

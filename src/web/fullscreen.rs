@@ -27,7 +27,7 @@ pub fn wire(redraw: fn()) {
         return;
     };
     if let Some(button) = by_id("fullscreen") {
-        set_hidden(&button, false);
+        dom::toggle_class(&button, "unavailable", false);
     }
     for button in dom::find_all(&body, &format!(".{FIGURE_BUTTON}")) {
         set_hidden(&button, false);
