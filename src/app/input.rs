@@ -12,7 +12,7 @@ pub const PRACTICE_FIELD: &str = "practiceLr";
 
 /// A number from a URL parameter in `min..=max` (`min` itself allowed when `min_allowed`).
 pub fn number(value: &str, min: f64, max: f64, min_allowed: bool) -> Result<f64, String> {
-    let v: f64 = value.parse().map_err(|_| "not a number".to_string())?;
+    let v = crate::model::number::parse_f64(value).ok_or_else(|| "not a number".to_string())?;
     let low_ok = if min_allowed { v >= min } else { v > min };
     if !v.is_finite() || !low_ok || v > max {
         let lower = if min_allowed { "from" } else { "greater than" };
@@ -55,7 +55,7 @@ pub fn practice_lr(text: &str) -> Result<f64, InputError> {
             "Type a learning rate first, for example {PRACTICE_EXAMPLE_LR}."
         )));
     }
-    let lr: f64 = text.parse().map_err(|_| {
+    let lr = crate::model::number::parse_f64(text).ok_or_else(|| {
         error(format!(
             "“{}” is not a number. Try {PRACTICE_EXAMPLE_LR}.",
             clip(text)

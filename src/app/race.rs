@@ -125,8 +125,8 @@ fn set_field(optimizer: &mut Optimizer, key: &str, text: &str) -> Result<(), Inp
     };
     let v = match kind {
         FieldKind::Flag => f64::from(u8::from(flag()?)),
-        FieldKind::Number => match text.parse::<f64>() {
-            Ok(v) if v.is_finite() => v,
+        FieldKind::Number => match crate::model::number::parse_f64(text) {
+            Some(v) if v.is_finite() => v,
             _ => return Err(bad("a finite number")),
         },
     };
@@ -208,8 +208,8 @@ pub fn default_race() -> Vec<Entry> {
 /// A learning rate as typed: greater than 0 and at most [`PAGE_MAX_LR`] (field `lr`).
 pub fn parse_lr(text: &str) -> Result<f64, InputError> {
     let text = text.trim();
-    match text.parse::<f64>() {
-        Ok(lr) if lr.is_finite() && lr > 0.0 && lr <= PAGE_MAX_LR => Ok(lr),
+    match crate::model::number::parse_f64(text) {
+        Some(lr) if lr.is_finite() && lr > 0.0 && lr <= PAGE_MAX_LR => Ok(lr),
         _ => Err(InputError::new(
             "lr",
             format!(

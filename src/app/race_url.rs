@@ -130,8 +130,7 @@ pub fn explorer_optimizer(name: &str, momentum: &str) -> Result<Optimizer, Input
     let m = if text.is_empty() || !has_momentum(name) {
         0.0
     } else {
-        text.parse::<f64>()
-            .ok()
+        crate::model::number::parse_f64(text)
             .filter(|m| (0.0..1.0).contains(m))
             .ok_or_else(|| {
                 let shown: String = text.chars().take(24).collect();

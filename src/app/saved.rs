@@ -434,8 +434,7 @@ impl<'a> Reader<'a> {
         }
         // The bytes checked are ASCII, so this slice is text.
         let text = std::str::from_utf8(&self.bytes[start..self.at]).map_err(|_| "a bad number")?;
-        text.parse::<f64>()
-            .ok()
+        crate::model::number::parse_f64(text)
             .filter(|v| v.is_finite())
             .ok_or("a number out of range")
     }

@@ -11,6 +11,7 @@ pub mod formula;
 pub mod grid;
 pub mod limits;
 pub mod linreg;
+pub mod number;
 pub mod objective;
 pub mod optim;
 pub mod problem;

@@ -134,10 +134,10 @@ pub fn number(field: &str) -> Result<f64, NumberProblem> {
     if field.is_empty() {
         return Err(NumberProblem::Missing);
     }
-    match field.parse::<f64>() {
-        Ok(v) if v.is_finite() => Ok(v),
-        Ok(_) => Err(NumberProblem::NotFinite),
-        Err(_) => Err(NumberProblem::NotANumber),
+    match crate::model::number::parse_f64(field) {
+        Some(v) if v.is_finite() => Ok(v),
+        Some(_) => Err(NumberProblem::NotFinite),
+        None => Err(NumberProblem::NotANumber),
     }
 }
 

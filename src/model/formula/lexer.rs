@@ -145,8 +145,8 @@ fn number_end(chars: &[char], mut i: usize) -> Result<usize, FormulaError> {
 fn number(chars: &[char], start: usize) -> Result<f64, FormulaError> {
     let text: String = chars.iter().collect();
     let len = chars.len();
-    match text.parse::<f64>() {
-        Ok(v) if v.is_finite() => Ok(v),
+    match crate::model::number::parse_f64(&text) {
+        Some(v) if v.is_finite() => Ok(v),
         _ => Err(FormulaError::new(
             start + 1,
             len,
