@@ -39,14 +39,6 @@ fn host_page(src: &str, frame_attrs: &str) -> String {
     )
 }
 
-fn click_in_frame(lab: &Lab, css: &str) -> Result<()> {
-    lab.js_with(
-        "document.querySelector(arguments[0]).scrollIntoView({ block: 'center' }); return null;",
-        vec![json!(css)],
-    )?;
-    lab.click(css)
-}
-
 /// Opens the host page and waits until the lab in its frame has posted a height.
 fn open_host(lab: &Lab, host: &Site) -> Result<()> {
     lab.console()?;
@@ -74,8 +66,8 @@ fn the_host_named_hears_attempted_progressed_answered_and_completed() -> Result<
     )?;
     lab.enter_frame("#lab")?;
     lab.type_into("#practice-lr", "0.05")?;
-    click_in_frame(&lab, "#cell-practice button.run")?;
-    click_in_frame(&lab, "#cell-race button.run")?;
+    lab.click_centred("#cell-practice button.run")?;
+    lab.click_centred("#cell-race button.run")?;
     lab.leave_frame()?;
     lab.wait_for_js(
         "completed",
@@ -174,7 +166,7 @@ fn no_host_or_another_host_hears_nothing() -> Result<()> {
             .start()?;
         open_host(&lab, &host)?;
         lab.enter_frame("#lab")?;
-        click_in_frame(&lab, "#cell-race button.run")?;
+        lab.click_centred("#cell-race button.run")?;
         lab.leave_frame()?;
         lab.frames(30)?;
         let got: Vec<Json> = lab.js_as("return window.statements;", vec![])?;
@@ -199,7 +191,7 @@ fn full_screen_on_the_page_on_a_figure_and_in_a_frame_that_allows_it() -> Result
         "return document.fullscreenElement === null;",
         WAIT,
     )?;
-    click_in_frame(&lab, "#fig-data ~ .save .fig-fullscreen")?;
+    lab.click_centred("#fig-data ~ .save .fig-fullscreen")?;
     lab.wait_for_js(
         "the data figure on the whole screen, drawn at its size there",
         "const c = document.getElementById('fig-data');

@@ -11,17 +11,8 @@ fn encode(value: &str) -> String {
     url::form_urlencoded::byte_serialize(value.as_bytes()).collect()
 }
 
-/// Clicks `css` once it is centred: scrolled to the top, it would sit under the sticky bar.
-fn click(lab: &Lab, css: &str) -> Result<()> {
-    lab.js_with(
-        "document.querySelector(arguments[0]).scrollIntoView({ block: 'center' }); return null;",
-        vec![json!(css)],
-    )?;
-    lab.click(css)
-}
-
 fn run_race(lab: &Lab) -> Result<()> {
-    click(lab, "#cell-race button.run")
+    lab.click_centred("#cell-race button.run")
 }
 
 fn race_figures(lab: &Lab) -> Result<Vec<Figure>> {
@@ -119,7 +110,7 @@ fn the_race_waits_then_runs_and_equals_train() -> Result<()> {
         )
     };
     ensure!(alt()?.contains("linear scale"), "cost chart: {}", alt()?);
-    click(&lab, "#race-log")?;
+    lab.click_centred("#race-log")?;
     ensure!(
         alt()?.contains("log scale"),
         "after the checkbox: {}",
@@ -352,7 +343,7 @@ fn the_explorers_optimizer_choice_trains_with_it() -> Result<()> {
 fn run_all_runs_the_race_after_the_explorer() -> Result<()> {
     let lab = e2e::lab()?;
     lab.open("")?;
-    click(&lab, "#run-all")?;
+    lab.click_centred("#run-all")?;
     let cells = page::cells(&lab)?;
     let find = |name: &str| {
         cells

@@ -14,15 +14,6 @@ const KEY: &str = "gd-lab:1:/index.html?";
 const MAE: &str = "mean(abs(yhat - y))";
 const POINTS: &str = "x,y\n1,2.5\n2,3\n3.5,4.75\n4,4.5\n5.25,6\n7,7.5\n";
 
-/// Clicks `css` once it is centred (the sticky bar covers the top).
-fn click(lab: &Lab, css: &str) -> Result<()> {
-    lab.js_with(
-        "document.querySelector(arguments[0]).scrollIntoView({ block: 'center' }); return null;",
-        vec![json!(css)],
-    )?;
-    lab.click(css)
-}
-
 /// What a learner would see of their work: the data box's status, the formula, the training
 /// table, the race table, the practice's field and run, and the saved-work line.
 fn work(lab: &Lab) -> Result<Json> {
@@ -60,25 +51,25 @@ fn do_some_work(lab: &Lab) -> Result<()> {
          area.dispatchEvent(new Event('input', { bubbles: true }));",
         vec![json!(POINTS)],
     )?;
-    click(lab, "#data-use")?;
+    lab.click_centred("#data-use")?;
     lab.js_with(
         "document.getElementById('formula-cost').value = arguments[0];",
         vec![json!(MAE)],
     )?;
-    click(lab, "#formula-apply")?;
+    lab.click_centred("#formula-apply")?;
     lab.wait_for_js(
         "the formulas to be applied",
         "return document.getElementById('formula-status').textContent.startsWith('Applied');",
         WAIT,
     )?;
-    click(lab, "#cell-race button.run")?;
+    lab.click_centred("#cell-race button.run")?;
     lab.wait_for_js(
         "the race's table",
         "return document.querySelectorAll('#race-table tbody tr').length > 0;",
         WAIT,
     )?;
     lab.type_into("#practice-lr", "0.05")?;
-    click(lab, "#cell-practice button.run")?;
+    lab.click_centred("#cell-practice button.run")?;
     wait_saved(lab, "practice")
 }
 
@@ -107,7 +98,7 @@ fn work_survives_a_reload_and_start_over_forgets_it() -> Result<()> {
     );
     lab.expect_clean_console("after a reload restored the work")?;
 
-    click(&lab, "#start-over")?;
+    lab.click_centred("#start-over")?;
     lab.browser.wait_ready(WAIT)?;
     let over = work(&lab)?;
     for field in ["cost", "train", "race", "practiceLr", "practiceRan", "line"] {
@@ -274,7 +265,7 @@ fn hostile_saved_records_give_the_default_lab_and_inject_nothing() -> Result<()>
 fn save_off_saves_nothing() -> Result<()> {
     let lab = e2e::lab()?;
     lab.open("?save=off")?;
-    click(&lab, "#cell-race button.run")?;
+    lab.click_centred("#cell-race button.run")?;
     lab.wait_for_js(
         "the race's table",
         "return document.querySelectorAll('#race-table tbody tr').length > 0;",

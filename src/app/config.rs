@@ -80,8 +80,9 @@ pub struct LabConfig {
     pub theme: &'static str,
 }
 
-/// The parameters that say how the lab is embedded, not what the learner did: a saved
-/// record leaves them out, and the URL's always apply (see `app::saved`).
+/// The parameters that say how the lab is embedded, not what the learner did: a link with
+/// only these keeps the saved work, and the URL's always apply. A saved record leaves them
+/// out but the theme, the learner's own choice (see `app::saved`).
 pub const EMBED_KEYS: [&str; 6] = ["cells", "figure", "compact", "host", "save", "theme"];
 
 /// Every parameter of the learner's state: what a saved record holds, and what makes a URL

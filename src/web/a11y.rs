@@ -62,11 +62,8 @@ fn set_bar_height(height: f64) {
 /// Puts `text` in the live region `id` once nothing newer came for [`SETTLE_MS`]: a drag, a
 /// held key or a slider moved frame by frame is spoken once, at its end.
 pub fn announce_later(id: &'static str, text: String) {
-    let window = dom::window();
-    if let Some(old) = state::with(|s| s.announce_timer.take()) {
-        window.clear_timeout_with_handle(old);
-    }
-    let speak = Closure::once_into_js(move || {
+    dom::cancel_timer(state::with(|s| s.announce_timer.take()));
+    let handle = dom::after(SETTLE_MS, move || {
         state::with(|s| s.announce_timer.set(None));
         if let Some(region) = by_id(id) {
             if region.text_content().as_deref() != Some(text.as_str()) {
@@ -74,12 +71,5 @@ pub fn announce_later(id: &'static str, text: String) {
             }
         }
     });
-    let handle = dom::checked(
-        "setTimeout",
-        window.set_timeout_with_callback_and_timeout_and_arguments_0(
-            speak.unchecked_ref(),
-            SETTLE_MS,
-        ),
-    );
     state::with(|s| s.announce_timer.set(handle));
 }

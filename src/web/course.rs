@@ -3,18 +3,21 @@
 //! to that origin only; the browser drops a message whose target origin is not the parent's.
 //! With no host named nothing is posted.
 
+use web_sys::Window;
+
 use super::dom;
 use super::state::with_lab;
 use crate::app::xapi::envelope_json;
 
-/// The host's origin, if the lab should post to one: a host named and a parent frame.
-fn host() -> Option<String> {
+/// The host's origin and the parent frame, if the lab should post to one: a host named and
+/// a parent frame.
+fn host_frame() -> Option<(String, Window)> {
     let window = dom::window();
     let parent = window.parent().ok().flatten()?;
     if parent == window {
         return None;
     }
-    with_lab(|page| page.config.host.clone()).flatten()
+    Some((with_lab(|page| page.config.host.clone()).flatten()?, parent))
 }
 
 /// Posts every statement waiting, in order, each as `{type: "gd-lab:xapi", statement}`.
@@ -23,7 +26,7 @@ pub fn post_waiting() {
     if statements.is_empty() {
         return;
     }
-    let (Some(host), Ok(Some(parent))) = (host(), dom::window().parent()) else {
+    let Some((host, parent)) = host_frame() else {
         return;
     };
     for statement in &statements {

@@ -115,6 +115,23 @@ pub fn next_frame(f: impl FnOnce(f64) + 'static) {
     );
 }
 
+/// Runs `f` once after `ms` milliseconds; the timer's handle, for [`cancel_timer`].
+pub fn after(ms: i32, f: impl FnOnce() + 'static) -> Option<i32> {
+    let closure = Closure::once_into_js(f);
+    checked(
+        "setTimeout",
+        window().set_timeout_with_callback_and_timeout_and_arguments_0(closure.unchecked_ref(), ms),
+    )
+}
+
+/// Cancels the timer `handle` from [`after`], if any; whether there was one.
+pub fn cancel_timer(handle: Option<i32>) -> bool {
+    if let Some(handle) = handle {
+        window().clear_timeout_with_handle(handle);
+    }
+    handle.is_some()
+}
+
 /// Writes a line to the console as a warning (used only for unexpected drawing failures).
 pub fn warn(message: &str) {
     web_sys::console::warn_1(&JsValue::from_str(message));

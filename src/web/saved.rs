@@ -3,7 +3,6 @@
 //! rules). Read when the lab opens, written once changes settle, erased by Start over.
 //! Storage that is blocked or full is a line of text, never an error.
 
-use wasm_bindgen::prelude::*;
 use web_sys::Storage;
 
 use super::dom::{self, by_id, set_hidden, set_text_by_id};
@@ -52,8 +51,7 @@ pub fn arm() {
     }
     // A reload or a closed tab within the wait: the pending save is written now.
     dom::listen(&dom::window(), "pagehide", |_: web_sys::Event| {
-        if let Some(old) = state::with(|s| s.save_timer.take()) {
-            dom::window().clear_timeout_with_handle(old);
+        if cancel_pending() {
             write();
         }
     });
@@ -65,22 +63,17 @@ pub fn schedule() {
     if !armed {
         return;
     }
-    let window = dom::window();
-    if let Some(old) = state::with(|s| s.save_timer.take()) {
-        window.clear_timeout_with_handle(old);
-    }
-    let write = Closure::once_into_js(|| {
+    cancel_pending();
+    let handle = dom::after(SETTLE_MS, || {
         state::with(|s| s.save_timer.set(None));
         write();
     });
-    let handle = dom::checked(
-        "setTimeout",
-        window.set_timeout_with_callback_and_timeout_and_arguments_0(
-            write.unchecked_ref(),
-            SETTLE_MS,
-        ),
-    );
     state::with(|s| s.save_timer.set(handle));
+}
+
+/// Cancels the write waiting, if any; whether there was one.
+fn cancel_pending() -> bool {
+    dom::cancel_timer(state::with(|s| s.save_timer.take()))
 }
 
 /// Writes the record now; a refusal (storage full) says so in the line.
@@ -100,9 +93,7 @@ fn write() {
 /// Start over: erases the saved record and opens the default lab with the link's embedding
 /// (the cells, figure, host and theme it was embedded with), dropping the link's state.
 fn start_over() {
-    if let Some(old) = state::with(|s| s.save_timer.take()) {
-        dom::window().clear_timeout_with_handle(old);
-    }
+    cancel_pending();
     state::with(|s| s.save_armed.set(false));
     if let (Some(key), Some(storage)) = (state::with(|s| s.saved_key.borrow().clone()), storage()) {
         dom::checked("localStorage.removeItem", storage.remove_item(&key));

@@ -15,6 +15,16 @@ impl Browser {
         })
     }
 
+    /// Clicks `css` once it is scrolled to the middle of the viewport: scrolled to the top,
+    /// as [`Browser::click`] leaves it, it would sit under the lab's sticky bar.
+    pub fn click_centred(&self, css: &str) -> Result<()> {
+        self.js_with(
+            "document.querySelector(arguments[0]).scrollIntoView({ block: 'center' }); return null;",
+            vec![serde_json::json!(css)],
+        )?;
+        self.click(css)
+    }
+
     /// Empties the text field `css` and types `text` into it.
     pub fn type_into(&self, css: &str, text: &str) -> Result<()> {
         self.run(&format!("type into {css}"), async {
