@@ -24,7 +24,9 @@ commands:
   bench [--write-readme] [--replays N]
                         setup, then measure load, redraw, size, engine and memory and print
                         one table against the targets; --write-readme also puts it in
-                        README.md. --replays: memory-check replays (default 1000)";
+                        README.md. --replays: memory-check replays (default 1000)
+  items [MODULE.wasm]   the ten largest functions and data segments of a module that kept
+                        its names (default: the lab's, built with its names)";
 
 fn main() -> ExitCode {
     util::put_cargo_bin_on_path();
@@ -50,6 +52,7 @@ fn dispatch(args: &[String]) -> util::Result<()> {
         "dist" => dist::command(rest),
         "test" => test::command(rest),
         "bench" => bench::command(rest),
+        "items" => bench::items::command(rest),
         "help" | "-h" | "--help" => {
             println!("{USAGE}");
             Ok(())

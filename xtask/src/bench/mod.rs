@@ -19,6 +19,7 @@ use rows::*;
 use sizes::*;
 
 mod format;
+pub mod items;
 mod json;
 mod report;
 mod rows;
@@ -100,10 +101,8 @@ pub fn command(args: &[String]) -> Result<()> {
         replays: options.replays,
     };
     println!("\n{}", report.terminal());
-    match largest_items(&target_dir()) {
-        Ok(table) => println!("\nThe module's ten largest items (twiggy top):\n{table}"),
-        Err(why) => println!("\nThe module's largest items are not listed: {why}."),
-    }
+    println!("\nThe module's ten largest items (`cargo xtask items`):");
+    println!("{}", items::table(&items::build_named()?)?);
     if options.write_readme {
         write_readme(&report.readme_section())?;
         util::done("README.md's Performance section rewritten");

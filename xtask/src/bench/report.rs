@@ -107,7 +107,7 @@ impl Report {
              measurements: `GD_LAB_PYTHON` names a Python with torch and matplotlib for the \
              notebook's time, `GD_LAB_LIGHTHOUSE` Lighthouse's `cli/index.js` for its score \
              (`npm install lighthouse@12.2.3` anywhere; it runs with its mobile defaults on the \
-             static-host server), and `twiggy` on the PATH lists the module's largest items.\n",
+             static-host server), and `cargo xtask items` lists the module's ten largest items (from a build that keeps its names).\n",
             default = DEFAULT_REPLAYS,
             command = self.command_line(),
             date = self.machine.date,

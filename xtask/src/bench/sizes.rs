@@ -76,23 +76,3 @@ pub(super) fn gzipped_len(file: &Path) -> Result<u64> {
     }
     Ok(out.stdout.len() as u64)
 }
-
-/// The module's ten largest items by `twiggy top` (names come from the linked module before
-/// wasm-bindgen, `target/wasm32-unknown-unknown/web/gd_lab.wasm`), or why they are not listed.
-pub(super) fn largest_items(target: &Path) -> std::result::Result<String, String> {
-    let wasm = target.join("wasm32-unknown-unknown/web/gd_lab.wasm");
-    let Some(path) = wasm.to_str() else {
-        return Err("the module's path is not UTF-8".into());
-    };
-    match std::process::Command::new("twiggy")
-        .args(["top", "-n", "10", path])
-        .output()
-    {
-        Err(_) => Err("twiggy is not installed (`cargo install twiggy` to list them)".into()),
-        Ok(out) if !out.status.success() => Err(format!(
-            "twiggy failed on {path}: {}",
-            String::from_utf8_lossy(&out.stderr).trim()
-        )),
-        Ok(out) => Ok(String::from_utf8_lossy(&out.stdout).into_owned()),
-    }
-}
