@@ -133,7 +133,7 @@ fn names_one_of<T>(result: &Result<T, InputError>, fields: &[&str]) -> Result<()
 }
 
 #[test]
-fn limits_name_the_field() {
+fn training_limits_name_the_field() {
     let data = generate(&DataSpec::default()).expect("data");
     let q = CostQuadratic::new(&data.samples).expect("finite");
     let lab = TrainConfig::LAB;
@@ -174,6 +174,12 @@ fn limits_name_the_field() {
         }
     )
     .is_ok());
+}
+
+#[test]
+fn grid_and_data_limits_name_the_field() {
+    let data = generate(&DataSpec::default()).expect("data");
+    let q = CostQuadratic::new(&data.samples).expect("finite");
     let grid = GridSpec::LAB;
     let grids = [
         (GridSpec { n_w: 1, ..grid }, "nW"),
@@ -196,6 +202,10 @@ fn limits_name_the_field() {
     for (spec, field) in grids {
         assert_eq!(loss_grid(&q, &spec).unwrap_err().field, field, "{spec:?}");
     }
+}
+
+#[test]
+fn data_limits_name_the_field() {
     let data = DataSpec::default();
     let specs = [
         (DataSpec { n: 1, ..data }, "n"),
