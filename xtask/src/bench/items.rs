@@ -11,12 +11,13 @@ use std::path::{Path, PathBuf};
 
 use wasmparser::{KnownCustom, Name, Parser, Payload, TypeRef};
 
+use crate::setup::{self, Needs};
 use crate::util::{self, cmd, Result};
 
 /// How many items the list shows.
 pub const TOP: usize = 10;
-/// The named build's target folder, under the repository's `target`.
-const NAMED_TARGET: &str = "target/named";
+/// The named build's target folder, under cargo's output folder.
+const NAMED_TARGET: &str = "named";
 
 /// One function body or data segment.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,7 +31,10 @@ pub struct Item {
 /// `cargo xtask items [MODULE.wasm]`: the given module's largest items, or the lab's.
 pub fn command(args: &[String]) -> Result<()> {
     let module = match args {
-        [] => build_named()?,
+        [] => {
+            setup::ensure(Needs { browser: false })?;
+            build_named()?
+        }
         [path] => PathBuf::from(path),
         _ => return Err("usage: cargo xtask items [MODULE.wasm]".into()),
     };
@@ -38,9 +42,10 @@ pub fn command(args: &[String]) -> Result<()> {
     Ok(())
 }
 
-/// Builds the lab's module with its names kept; returns its path.
+/// Builds the lab's module with its names kept (the wasm target and wasm-bindgen must be
+/// there: see `setup::ensure`); returns its path.
 pub fn build_named() -> Result<PathBuf> {
-    let target = util::repo_root().join(NAMED_TARGET);
+    let target = super::target_dir().join(NAMED_TARGET);
     let mut build = cmd(
         "cargo",
         &[
