@@ -1,9 +1,13 @@
-//! The module's decimal parser (`model::number::parse_f64`, read by the JavaScript engine in
-//! the browser) against Rust's own `str::parse::<f64>`, bit for bit: hard roundings,
-//! subnormals, overflow, signs, words, and thousands of generated decimals.
+//! The module's numbers as text, both ways, against Rust's own in the same browser: the
+//! decimal parser (`model::number::parse_f64`, read by the JavaScript engine) against
+//! `str::parse::<f64>` bit for bit (hard roundings, subnormals, overflow, signs, words,
+//! thousands of generated decimals), and the formatters (`shortest`, `fixed`, `sci`,
+//! `sci_fixed`, the engine's digits in Rust's layout) against `{}`, `{:.N}`, `{:e}` and
+//! `{:.Ne}` character for character (exact ties, negative zero, huge and subnormal values,
+//! every precision to 17, thousands of random doubles).
 #![cfg(target_arch = "wasm32")]
 
-use gd_lab::model::number::parse_f64;
+use gd_lab::model::number::{fixed, parse_f64, sci, sci_fixed, shortest};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -89,5 +93,53 @@ fn generated_decimals_read_as_rust_reads_them() {
             (next() % 700) as i64 - 350
         );
         same(&digits);
+    }
+}
+
+/// Every formatter against Rust's own for `v`, at every precision up to 17.
+fn formats_as_rust(v: f64) {
+    assert_eq!(shortest(v), format!("{v}"), "{{}} of {v:e}");
+    assert_eq!(sci(v), format!("{v:e}"), "{{:e}} of {v:e}");
+    for digits in 0..=17 {
+        assert_eq!(fixed(v, digits), format!("{v:.digits$}"), "{{:.{digits}}} of {v:e}");
+        assert_eq!(sci_fixed(v, digits), format!("{v:.digits$e}"), "{{:.{digits}e}} of {v:e}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn hard_cases_are_written_as_rust_writes_them() {
+    let mut cases = vec![
+        0.0, 0.5, 1.5, 2.5, 9.5, 0.25, 0.125, 0.375, 1.125, 2.675, 0.045, 1.0005, 9.995, 99.5,
+        0.1, 0.2, 0.3, 1e-7, 1.5e-7, 1e-6, 123.456, 1e15, 1e16, 1e17, 9.999999999999999e20,
+        1e21, 1e22, 1.2345678901234569e23, 2f64.powi(70), 1e100, 1.7976931348623157e308,
+        5e-324, 2.2250738585072014e-308, 4503599627370496.5, 9007199254740993.0, 25.0, 35.0,
+        125.0, 1250.0, 0.0625, 0.03125, 1e-3, 1e5, 99999.5, 0.00015, 0.49999999999999994,
+        f64::NAN, f64::INFINITY,
+    ];
+    cases.extend((0..=64).map(|k| k as f64 / 64.0 + 3.0));
+    cases.extend((1..=40).map(|k| 5.0 * 10f64.powi(k - 20)));
+    for v in cases {
+        formats_as_rust(v);
+        formats_as_rust(-v);
+    }
+}
+
+#[wasm_bindgen_test]
+fn random_doubles_are_written_as_rust_writes_them() {
+    let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..1500 {
+        // Any bits (every exponent), and decimals with a few digits (where ties live).
+        let any = f64::from_bits(next());
+        let few = (next() % 2_000_000) as f64 / 10f64.powi((next() % 9) as i32);
+        let halves = (next() % 100_000) as f64 / 2f64.powi((next() % 12) as i32);
+        for v in [any, few, halves] {
+            formats_as_rust(v);
+        }
     }
 }
