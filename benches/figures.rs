@@ -8,9 +8,10 @@ mod common;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use gd_lab::figures::contour::{self, ContourView, PathOverlay};
 use gd_lab::figures::surface::{self, SurfacePath, SurfaceView};
+use gd_lab::figures::svg::Svg;
 use gd_lab::figures::{palette, ContourImage, Marker, Style};
 use gd_lab::model::*;
-use plotters::prelude::{IntoDrawingArea, SVGBackend};
+use plotters::prelude::IntoDrawingArea;
 
 fn scene(side: usize) -> (LossGrid, Trajectory) {
     let data = generate(&DataSpec::default()).expect("data");
@@ -53,7 +54,7 @@ fn figures(c: &mut Criterion) {
         group.bench_function(BenchmarkId::new("contour svg", side), |b| {
             b.iter(|| {
                 let mut out = String::new();
-                let area = SVGBackend::with_string(&mut out, (640, 480)).into_drawing_area();
+                let area = Svg::new(&mut out, (640, 480)).into_drawing_area();
                 contour::draw(&area, &view, &style)
                     .map(|_| ())
                     .expect("draws");
@@ -79,7 +80,7 @@ fn figures(c: &mut Criterion) {
         group.bench_function(BenchmarkId::new("surface svg", side), |b| {
             b.iter(|| {
                 let mut out = String::new();
-                let area = SVGBackend::with_string(&mut out, (640, 480)).into_drawing_area();
+                let area = Svg::new(&mut out, (640, 480)).into_drawing_area();
                 surface::draw(&area, &view, &style)
                     .map(|_| ())
                     .expect("draws");

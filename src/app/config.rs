@@ -14,6 +14,7 @@ use super::limits::{
 use super::race::Entry;
 use super::{formula_edit, origin, race_url};
 use crate::model::formula::{Formulas, Line};
+use crate::model::number::shortest;
 use crate::model::{generate, DataSpec, Dataset, InputError, Samples};
 
 /// The cells of the notebook, in order, by the names the `cells` parameter uses
@@ -238,18 +239,18 @@ impl LabConfig {
             }
         };
         push("seed", self.seed.to_string(), self.seed == d.seed);
-        push("noise", self.noise.to_string(), self.noise == d.noise);
-        push("lr", self.lr.to_string(), self.lr == d.lr);
+        push("noise", shortest(self.noise), self.noise == d.noise);
+        push("lr", shortest(self.lr), self.lr == d.lr);
         push(
             "iterations",
             self.iterations.to_string(),
             self.iterations == d.iterations,
         );
-        push("w0", self.w0.to_string(), self.w0 == d.w0);
-        push("b0", self.b0.to_string(), self.b0 == d.b0);
+        push("w0", shortest(self.w0), self.w0 == d.w0);
+        push("b0", shortest(self.b0), self.b0 == d.b0);
         push(
             "practiceLr",
-            self.practice_lr.map(|v| v.to_string()).unwrap_or_default(),
+            self.practice_lr.map(shortest).unwrap_or_default(),
             self.practice_lr.is_none(),
         );
         push("grid", self.grid.to_string(), self.grid == d.grid);
@@ -289,7 +290,7 @@ impl LabConfig {
         };
         let optimizer = self.optimizer != Self::default().optimizer;
         push("optimizer", optimizer.then(|| self.optimizer.to_string()));
-        push("momentum", self.momentum.map(|m| m.to_string()));
+        push("momentum", self.momentum.map(shortest));
         push("batchSize", self.batch_size.map(|b| b.to_string()));
         let race = self.race.as_ref();
         push("race", race.map(|r| race_url::format_race(r, self.lr)));
@@ -406,7 +407,7 @@ fn apply_precedence(config: &mut LabConfig, given: &[&str], notices: &mut Vec<St
     if has("noise") {
         notices.push(format!(
             "Ignored “noise={}”: the points come from {source}, which wins over seed and noise",
-            config.noise
+            shortest(config.noise)
         ));
         config.noise = d.noise;
     }

@@ -6,6 +6,7 @@
 //! back exactly the same points.
 
 use super::table_text::NumberProblem;
+use crate::model::number;
 use crate::model::{CostQuadratic, Samples};
 
 /// Most points the `data` parameter may carry.
@@ -62,7 +63,7 @@ fn number(text: &str, pair: usize) -> Result<f64, String> {
 
 /// The shortest text that reads back as exactly `v` (`{}` or `{:e}`, whichever is shorter).
 fn shortest(v: f64) -> String {
-    let (plain, sci) = (format!("{v}"), format!("{v:e}"));
+    let (plain, sci) = (number::shortest(v), number::sci(v));
     if sci.len() < plain.len() {
         sci
     } else {

@@ -4,6 +4,7 @@
 //! everything here runs natively in tests.
 
 use super::limits::{LR_MAX, LR_MIN, PAGE_MAX_NOISE};
+use crate::model::number;
 // The explorer's scene is the notebook's: one type, re-exported where it was first defined.
 pub use super::scene::Scene;
 use crate::model::limits::MAX_SEED;
@@ -18,13 +19,14 @@ pub const MAX_KEPT: usize = 6;
 
 /// The slider position (0 to [`LR_SLIDER_STEPS`]) of a learning rate, on a log scale.
 pub fn lr_to_slider(lr: f64) -> f64 {
-    let t = (lr.clamp(LR_MIN, LR_MAX).log10() - LR_MIN.log10()) / (LR_MAX.log10() - LR_MIN.log10());
+    let t = (number::clamp(lr, LR_MIN, LR_MAX).log10() - LR_MIN.log10())
+        / (LR_MAX.log10() - LR_MIN.log10());
     (t * LR_SLIDER_STEPS).round()
 }
 
 /// The learning rate at a slider position, on a log scale.
 pub fn slider_to_lr(position: f64) -> f64 {
-    let t = (position / LR_SLIDER_STEPS).clamp(0.0, 1.0);
+    let t = number::clamp(position / LR_SLIDER_STEPS, 0.0, 1.0);
     10f64.powf(LR_MIN.log10() + t * (LR_MAX.log10() - LR_MIN.log10()))
 }
 
@@ -153,7 +155,7 @@ impl Explorer {
         let config = TrainConfig {
             w0: start.0,
             b0: start.1,
-            lr: lr.clamp(LR_MIN, LR_MAX),
+            lr: number::clamp(lr, LR_MIN, LR_MAX),
             iterations: EXPLORE_ITERATIONS,
         };
         let optimizer = Optimizer::default();
@@ -203,7 +205,7 @@ impl Explorer {
                 changes.controls = true;
             }
             Msg::Speed(s) if s.is_finite() => {
-                self.speed = s.clamp(0.5, 60.0);
+                self.speed = number::clamp(s, 0.5, 60.0);
                 changes.controls = true;
             }
             Msg::Tick(ms) => changes.frame = self.tick(ms),
@@ -213,7 +215,7 @@ impl Explorer {
                 changes.run = self.retrain(true);
             }
             Msg::SetLr(lr) if lr.is_finite() => {
-                self.config.lr = lr.clamp(LR_MIN, LR_MAX);
+                self.config.lr = number::clamp(lr, LR_MIN, LR_MAX);
                 changes.run = self.retrain(false);
             }
             Msg::Rotate(dyaw, dpitch) if dyaw.is_finite() && dpitch.is_finite() => {
@@ -271,7 +273,7 @@ impl Explorer {
         let (yaw, pitch) = self.angles;
         self.angles = (
             (yaw + dyaw).rem_euclid(std::f64::consts::TAU),
-            (pitch + dpitch).clamp(0.05, 1.5),
+            number::clamp(pitch + dpitch, 0.05, 1.5),
         );
         true
     }

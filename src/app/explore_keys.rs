@@ -5,6 +5,7 @@ use super::describe;
 use super::explore::{Explorer, Msg};
 use super::notes::short;
 use crate::model::limits::InputError;
+use crate::model::number;
 use crate::model::GridSpec;
 
 /// Steps of the start per window width: an arrow moves the start by 1/30 of the window.
@@ -30,8 +31,8 @@ pub fn contour_key(key: &str, shift: bool, start: (f64, f64), window: &GridSpec)
     let scale = if shift { SHIFT_STEPS } else { 1.0 };
     let step_w = (window.w_max - window.w_min) / START_STEPS * scale;
     let step_b = (window.b_max - window.b_min) / START_STEPS * scale;
-    let w = (start.0 + dx * step_w).clamp(window.w_min, window.w_max);
-    let b = (start.1 + dy * step_b).clamp(window.b_min, window.b_max);
+    let w = number::clamp(start.0 + dx * step_w, window.w_min, window.w_max);
+    let b = number::clamp(start.1 + dy * step_b, window.b_min, window.b_max);
     Some(Msg::SetStart(w, b))
 }
 
@@ -83,8 +84,8 @@ pub fn cursor_text(e: &Explorer) -> String {
 pub fn angle_text(e: &Explorer) -> String {
     format!(
         "Seen from yaw {}°, pitch {}°",
-        e.angles.0.to_degrees().round(),
-        e.angles.1.to_degrees().round()
+        number::shortest(e.angles.0.to_degrees().round()),
+        number::shortest(e.angles.1.to_degrees().round())
     )
 }
 

@@ -6,17 +6,22 @@
 
 use super::limits::{LR_MAX, LR_MIN, PAGE_MAX_LR, PRACTICE_EXAMPLE_LR};
 use crate::model::limits::{self, InputError, MAX_SEED};
+use crate::model::number;
 
 /// The practice field's name in messages and the URL (`practiceLr`).
 pub const PRACTICE_FIELD: &str = "practiceLr";
 
 /// A number from a URL parameter in `min..=max` (`min` itself allowed when `min_allowed`).
 pub fn number(value: &str, min: f64, max: f64, min_allowed: bool) -> Result<f64, String> {
-    let v = crate::model::number::parse_f64(value).ok_or_else(|| "not a number".to_string())?;
+    let v = number::parse_f64(value).ok_or_else(|| "not a number".to_string())?;
     let low_ok = if min_allowed { v >= min } else { v > min };
     if !v.is_finite() || !low_ok || v > max {
         let lower = if min_allowed { "from" } else { "greater than" };
-        return Err(format!("must be {lower} {min} and at most {max}"));
+        return Err(format!(
+            "must be {lower} {} and at most {}",
+            number::shortest(min),
+            number::shortest(max)
+        ));
     }
     Ok(v)
 }
@@ -52,18 +57,21 @@ pub fn practice_lr(text: &str) -> Result<f64, InputError> {
     let error = |message: String| InputError::new(PRACTICE_FIELD, message);
     if text.is_empty() {
         return Err(error(format!(
-            "Type a learning rate first, for example {PRACTICE_EXAMPLE_LR}."
+            "Type a learning rate first, for example {}.",
+            number::shortest(PRACTICE_EXAMPLE_LR)
         )));
     }
-    let lr = crate::model::number::parse_f64(text).ok_or_else(|| {
+    let lr = number::parse_f64(text).ok_or_else(|| {
         error(format!(
-            "“{}” is not a number. Try {PRACTICE_EXAMPLE_LR}.",
-            clip(text)
+            "“{}” is not a number. Try {}.",
+            clip(text),
+            number::shortest(PRACTICE_EXAMPLE_LR)
         ))
     })?;
     if !lr.is_finite() || lr <= 0.0 || lr > PAGE_MAX_LR {
         return Err(error(format!(
-            "The learning rate must be greater than 0 and at most {PAGE_MAX_LR}; got {}.",
+            "The learning rate must be greater than 0 and at most {}; got {}.",
+            number::shortest(PAGE_MAX_LR),
             clip(text)
         )));
     }
@@ -84,7 +92,11 @@ pub fn explorer_lr(value: f64) -> Result<f64, InputError> {
     } else {
         Err(InputError::new(
             "lr",
-            format!("The learning rate must be from {LR_MIN} to {LR_MAX}."),
+            format!(
+                "The learning rate must be from {} to {}.",
+                number::shortest(LR_MIN),
+                number::shortest(LR_MAX)
+            ),
         ))
     }
 }

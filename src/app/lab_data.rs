@@ -2,6 +2,7 @@
 //! teaching set, or the lab's line), standardized when asked, with the true line when the
 //! points were generated from one; and the sentences the page shows about them.
 
+use crate::model::number;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use super::config::LabConfig;
@@ -70,14 +71,14 @@ pub fn data_key(config: &LabConfig) -> String {
         }
     }
     format!(
-        "{}/{:?}/{}/{}/{:x}/{:?}/{:?}/{}",
+        "{}/{:x}/{}/{}/{:x}/{:x}/{:x}/{}",
         config.seed,
-        config.noise,
+        config.noise.to_bits(),
         config.dataset.unwrap_or(""),
         config.standardize,
         h.finish(),
-        config.w0,
-        config.b0,
+        config.w0.to_bits(),
+        config.b0.to_bits(),
         config.grid
     )
 }
@@ -114,7 +115,7 @@ pub fn check_file_size(bytes: f64) -> Result<(), InputError> {
         "data",
         format!(
             "the file is {} bytes; at most {MAX_TEXT_BYTES} bytes (1 MB) can be read",
-            bytes
+            number::shortest(bytes)
         ),
     ))
 }

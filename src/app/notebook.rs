@@ -8,6 +8,7 @@
 use super::cell::Cell;
 use super::config::LabConfig;
 use super::limits::PRACTICE_EXAMPLE_LR;
+use crate::model::number;
 
 /// What the learner did to the notebook, or what the page reports back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -154,8 +155,8 @@ impl Notebook {
         for cell in Cell::run_cells() {
             if cell == Cell::Practice && !practice_typed {
                 let note = format!(
-                    "Type a learning rate and press Run to train again ({PRACTICE_EXAMPLE_LR} \
-                     is the exercise)."
+                    "Type a learning rate and press Run to train again ({} is the exercise).",
+                    number::shortest(PRACTICE_EXAMPLE_LR)
                 );
                 changes.status.push((cell, note));
             } else {

@@ -1,26 +1,27 @@
 //! The sentences that explain a run: what a learning rate does, what a comparison shows.
 
+use crate::model::number;
 use crate::model::{Analysis, Verdict};
 
 /// A number for people: four decimals, or scientific notation when very large or small.
 pub fn fmt(v: f64) -> String {
     if !v.is_finite() {
-        return v.to_string();
+        return number::shortest(v);
     }
     let a = v.abs();
     if a != 0.0 && !(1e-3..1e5).contains(&a) {
-        format!("{v:.3e}")
+        number::sci_fixed(v, 3)
     } else {
-        format!("{v:.4}")
+        number::fixed(v, 4)
     }
 }
 
 /// A short number for prose: three significant figures.
 pub fn short(v: f64) -> String {
     if v.is_finite() && v != 0.0 && (v.abs() >= 1e5 || v.abs() < 1e-2) {
-        format!("{v:.2e}")
+        number::sci_fixed(v, 2)
     } else {
-        let s = format!("{v:.3}");
+        let s = number::fixed(v, 3);
         s.trim_end_matches('0').trim_end_matches('.').to_string()
     }
 }

@@ -8,6 +8,7 @@
 
 use super::limits::PAGE_MAX_LR;
 use super::notes::short;
+use crate::model::number;
 use crate::model::{Analysis, InputError, Optimizer, Trajectory, Verdict};
 
 /// Most entries a race holds: one colour and marker each.
@@ -82,19 +83,19 @@ pub fn display_name(optimizer: &Optimizer) -> &'static str {
 
 /// A field's value in `optimizer`, as the page shows it (`0.9`, `1e-8`, `true`).
 pub fn field_text(optimizer: &Optimizer, key: &str) -> String {
-    let number = |v: f64| v.to_string();
+    let number = number::shortest;
     match (optimizer, key) {
         (Optimizer::Sgd(s), "momentum") => number(s.momentum),
         (Optimizer::Sgd(s), "dampening") => number(s.dampening),
         (Optimizer::Sgd(s), "nesterov") => s.nesterov.to_string(),
         (Optimizer::Adam(a), "beta1") => number(a.beta1),
         (Optimizer::Adam(a), "beta2") => number(a.beta2),
-        (Optimizer::Adam(a), "eps") => format!("{:e}", a.eps),
+        (Optimizer::Adam(a), "eps") => number::sci(a.eps),
         (Optimizer::RmsProp(r), "alpha") => number(r.alpha),
-        (Optimizer::RmsProp(r), "eps") => format!("{:e}", r.eps),
+        (Optimizer::RmsProp(r), "eps") => number::sci(r.eps),
         (Optimizer::RmsProp(r), "momentum") => number(r.momentum),
         (Optimizer::RmsProp(r), "centered") => r.centered.to_string(),
-        (Optimizer::Adagrad(a), "eps") => format!("{:e}", a.eps),
+        (Optimizer::Adagrad(a), "eps") => number::sci(a.eps),
         (Optimizer::Adagrad(a), "lrDecay") => number(a.lr_decay),
         (Optimizer::Adagrad(a), "initialAccumulatorValue") => number(a.initial_accumulator_value),
         _ => String::new(),
@@ -213,7 +214,8 @@ pub fn parse_lr(text: &str) -> Result<f64, InputError> {
         _ => Err(InputError::new(
             "lr",
             format!(
-                "lr must be greater than 0 and at most {PAGE_MAX_LR}; got “{}”.",
+                "lr must be greater than 0 and at most {}; got “{}”.",
+                number::shortest(PAGE_MAX_LR),
                 text.chars().take(24).collect::<String>()
             ),
         )),

@@ -9,6 +9,7 @@
 use super::input::{number, whole};
 use super::race::{default_lr, field_text, fields, parse_entry, Entry, MAX_ENTRIES};
 use crate::model::limits::MAX_POINTS;
+use crate::model::number;
 use crate::model::{Analysis, InputError, Optimizer, Sgd};
 
 /// The lab run's optimizer from the URL's `optimizer` name and `momentum`; `momentum` applies
@@ -102,7 +103,7 @@ fn format_entry(entry: &Entry, lab_lr: f64) -> String {
         .lr
         .filter(|&lr| lr != default_lr(&entry.optimizer, lab_lr))
     {
-        out.push_str(&format!(":lr={lr}"));
+        out.push_str(&format!(":lr={}", number::shortest(lr)));
     }
     for field in fields(name) {
         let text = field_text(&entry.optimizer, field.key);

@@ -8,6 +8,7 @@
 
 use super::cell::Cell;
 use super::export::text::json_string;
+use crate::model::number;
 
 /// The lab's name in its statements, as the page's title begins.
 pub const LAB_TITLE: &str = "Gradient descent lab";
@@ -268,7 +269,7 @@ impl Tracker {
     /// the lab run's (`first_cost`); a cost that is not a number is no success.
     pub fn answered(&self, lr: f64, cost: f64, first_cost: f64) -> Statement {
         // As the URL writes a rate (`practiceLr=0.2`).
-        let response = lr.to_string();
+        let response = number::shortest(lr);
         Statement {
             verb: Verb::Answered,
             object: self.cell(Cell::Practice),

@@ -1,5 +1,8 @@
 //! The frame every 2D figure shares: caption, axes with labels and ticks, and the legend.
 
+use std::ops::Range;
+
+use plotters::coord::ranged1d::{KeyPointHint, NoDefaultFormatting, Ranged, ValueFormatter};
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::{Cartesian2d, ChartBuilder, ChartContext, DrawingArea, DrawingBackend};
@@ -11,7 +14,36 @@ use super::layers::Layers;
 use super::style::{tick_label, Style};
 
 /// A 2D chart with f64 axes.
-pub(crate) type Chart2d<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+pub(crate) type Chart2d<'a, DB> = ChartContext<'a, DB, Cartesian2d<Axis, Axis>>;
+
+/// An f64 axis whose tick labels are always the figures' own ([`tick_label`], or the one a
+/// figure gives): plotters' default labels for f64 would bring Rust's float formatting into
+/// the module (see `model::number`). Otherwise it is plotters' f64 axis.
+#[derive(Clone)]
+pub(crate) struct Axis(RangedCoordf64);
+
+impl Ranged for Axis {
+    type FormatOption = NoDefaultFormatting;
+    type ValueType = f64;
+
+    fn map(&self, value: &f64, limit: (i32, i32)) -> i32 {
+        self.0.map(value, limit)
+    }
+
+    fn key_points<Hint: KeyPointHint>(&self, hint: Hint) -> Vec<f64> {
+        self.0.key_points(hint)
+    }
+
+    fn range(&self) -> Range<f64> {
+        self.0.range()
+    }
+}
+
+impl ValueFormatter<f64> for Axis {
+    fn format(value: &f64) -> String {
+        tick_label(value)
+    }
+}
 
 /// What the frame of a 2D chart shows.
 pub(crate) struct Axes<'s> {
@@ -59,7 +91,10 @@ pub(crate) fn build_layer<'a, DB: DrawingBackend>(
         .margin(style.px(12.0))
         .x_label_area_size(style.px(44.0))
         .y_label_area_size(style.px(62.0))
-        .build_cartesian_2d(axes.x.0..axes.x.1, axes.y.0..axes.y.1)?;
+        .build_cartesian_2d(
+            Axis((axes.x.0..axes.x.1).into()),
+            Axis((axes.y.0..axes.y.1).into()),
+        )?;
     let mut mesh = chart.configure_mesh();
     mesh.x_desc(axes.x_desc)
         .y_desc(axes.y_desc)

@@ -1,6 +1,7 @@
 //! From cost to colour: viridis over a square-root scale, shared by the contour plot and the
 //! surface so that one colour means one cost in both.
 
+use crate::model::number;
 use plotters::prelude::ViridisRGB;
 use plotters::style::RGBColor;
 
@@ -43,12 +44,16 @@ impl CostScale {
             return Some(0.0);
         }
         let u = (0.5 * cost - 0.5 * self.min) / span;
-        Some(u.clamp(0.0, 1.0).sqrt())
+        Some(number::clamp(u, 0.0, 1.0).sqrt())
     }
 
     /// The cost at position `t` (clamped to 0..=1): the inverse of [`Self::position`].
     pub fn cost_at(&self, t: f64) -> f64 {
-        let t = if t.is_nan() { 0.0 } else { t.clamp(0.0, 1.0) };
+        let t = if t.is_nan() {
+            0.0
+        } else {
+            number::clamp(t, 0.0, 1.0)
+        };
         self.min + (0.5 * self.max - 0.5 * self.min) * 2.0 * t * t
     }
 
@@ -65,6 +70,10 @@ impl CostScale {
 
 /// Viridis at `t` (clamped to 0..=1, NaN counts as 0).
 pub(crate) fn viridis(t: f64) -> RGBColor {
-    let t = if t.is_nan() { 0.0 } else { t.clamp(0.0, 1.0) };
+    let t = if t.is_nan() {
+        0.0
+    } else {
+        number::clamp(t, 0.0, 1.0)
+    };
     ViridisRGB::get_color(t)
 }

@@ -1,8 +1,10 @@
 //! Where a 2D chart put its plot: pixel rectangle and data ranges, to turn a pointer position
 //! into data coordinates (a click on the contour plot into (w, b)) and back.
 
-use plotters::coord::types::RangedCoordf64;
-use plotters::prelude::{Cartesian2d, ChartContext, DrawingBackend};
+use crate::model::number;
+use plotters::prelude::DrawingBackend;
+
+use super::chart2d::Chart2d;
 
 /// The plot rectangle of a drawn chart, in the backend's pixels (device pixels, measured from
 /// the backend's top-left corner, not the drawing area's), and the data ranges it shows.
@@ -30,7 +32,7 @@ pub struct PlotFrame {
 impl PlotFrame {
     /// The frame of a chart built on `x` by `y` (log₁₀ of the data's y when `y_log`).
     pub(crate) fn of_chart<DB: DrawingBackend>(
-        chart: &ChartContext<'_, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
+        chart: &Chart2d<'_, DB>,
         x_range: (f64, f64),
         y_range: (f64, f64),
         y_log: bool,
@@ -86,8 +88,8 @@ impl PlotFrame {
         if self.width <= 0.0 || self.height <= 0.0 {
             return None;
         }
-        let tx = ((px - self.left) / self.width).clamp(0.0, 1.0);
-        let ty = (1.0 - (py - self.top) / self.height).clamp(0.0, 1.0);
+        let tx = number::clamp((px - self.left) / self.width, 0.0, 1.0);
+        let ty = number::clamp(1.0 - (py - self.top) / self.height, 0.0, 1.0);
         let (x0, x1) = self.x_range;
         let (y0, y1) = self.axis_y_range();
         let y = y0 + ty * (y1 - y0);

@@ -1,6 +1,8 @@
 //! Finite axis ranges and clipping in data coordinates: what keeps every chart drawable
 //! whatever numbers it is given.
 
+use crate::model::number;
+
 /// No axis reaches past ±this: spans stay finite and plotters' tick maths stays sane.
 pub(crate) const AXIS_LIMIT: f64 = 1e150;
 
@@ -9,7 +11,7 @@ pub(crate) fn finite_min_max(values: impl IntoIterator<Item = f64>) -> Option<(f
     values
         .into_iter()
         .filter(|v| v.is_finite())
-        .map(|v| v.clamp(-AXIS_LIMIT, AXIS_LIMIT))
+        .map(|v| number::clamp(v, -AXIS_LIMIT, AXIS_LIMIT))
         .fold(None, |acc, v| match acc {
             None => Some((v, v)),
             Some((lo, hi)) => Some((f64::min(lo, v), f64::max(hi, v))),

@@ -8,6 +8,8 @@
 //! the ~100 lines the figures need: linear interpolation on cell edges, the saddle resolved
 //! by the cell's mean, and segments joined into polylines through their shared edges.
 
+use crate::model::number;
+
 /// Values on a rectangular grid: `values[j * xs.len() + i]` is at `(xs[i], ys[j])`.
 pub(crate) struct Field {
     pub xs: Vec<f64>,
@@ -81,7 +83,7 @@ impl Field {
         let (i, j) = (node % nx, node / nx);
         let (i2, j2) = if vertical { (i, j + 1) } else { (i + 1, j) };
         let (a, b) = (self.at(i, j), self.at(i2, j2));
-        let t = ((level - a) / (b - a)).clamp(0.0, 1.0);
+        let t = number::clamp((level - a) / (b - a), 0.0, 1.0);
         let t = if t.is_nan() { 0.5 } else { t };
         let lerp = |p: f64, q: f64| p + t * (q - p);
         (lerp(self.xs[i], self.xs[i2]), lerp(self.ys[j], self.ys[j2]))

@@ -48,6 +48,7 @@ mod surface_box;
 mod surface_frame;
 mod surface_mesh;
 mod surface_overlay;
+pub mod svg;
 
 pub use colors::CostScale;
 pub use contour::{ContourImage, Isoline};

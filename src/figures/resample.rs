@@ -6,6 +6,7 @@
 //! polygonal approximation of a coarse 30 × 30 grid: the small ellipses near the optimum
 //! come out round.
 
+use crate::model::number;
 use crate::model::LossGrid;
 
 /// Reads a grid that [`super::contour_image::is_valid`] accepted.
@@ -38,8 +39,8 @@ impl<'g> Resampler<'g> {
     /// the nearest node's cost when the interpolation meets a value that is not finite.
     pub(crate) fn value(&self, u: f64, v: f64) -> f64 {
         let (nw, nb) = (self.grid.w.len(), self.grid.b.len());
-        let u = u.clamp(0.0, (nw - 1) as f64);
-        let v = v.clamp(0.0, (nb - 1) as f64);
+        let u = number::clamp(u, 0.0, (nw - 1) as f64);
+        let v = number::clamp(v, 0.0, (nb - 1) as f64);
         let i = (u.floor() as usize).min(nw - 2);
         let j = (v.floor() as usize).min(nb - 2);
         let (wu, wv) = (weights(u - i as f64), weights(v - j as f64));

@@ -1,6 +1,7 @@
 //! Colours, fonts and sizes shared by every figure: colour-blind safe, and scaled by the
 //! device pixel ratio so a canvas drawn at DPR resolution stays sharp.
 
+use crate::model::number;
 use plotters::style::{FontDesc, FontFamily, FontStyle, RGBColor, TextStyle};
 
 /// The Okabe–Ito palette (safe for the common colour-vision deficiencies), and the role each
@@ -152,7 +153,7 @@ impl Style {
     /// The scale actually used: finite, within 0.25..=8.
     pub fn factor(&self) -> f64 {
         if self.scale.is_finite() && self.scale > 0.0 {
-            self.scale.clamp(0.25, 8.0)
+            number::clamp(self.scale, 0.25, 8.0)
         } else {
             1.0
         }
@@ -203,9 +204,9 @@ pub(crate) fn tick_label(v: &f64) -> String {
     } else if a < 1e-12 {
         "0".to_owned()
     } else if !(1e-3..1e5).contains(&a) {
-        format!("{v:.1e}")
+        number::sci_fixed(*v, 1)
     } else {
-        let s = format!("{v:.3}");
+        let s = number::fixed(*v, 3);
         s.trim_end_matches('0').trim_end_matches('.').to_owned()
     }
 }

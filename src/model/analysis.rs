@@ -76,7 +76,10 @@ impl Analysis {
         if momentum >= 1.0 {
             return Err(InputError::new(
                 "momentum",
-                format!("must be less than 1, got {momentum}"),
+                format!(
+                    "must be less than 1, got {}",
+                    super::number::shortest(momentum)
+                ),
             ));
         }
         Ok(2.0 * (1.0 + momentum) / self.eigenvalues[1])

@@ -60,7 +60,7 @@ fn check_finite(field: &str, values: &[f64]) -> Result<(), InputError> {
             field,
             format!(
                 "every value must be a finite number; {field}[{i}] is {}",
-                values[i]
+                super::number::shortest(values[i])
             ),
         )),
     }

@@ -134,7 +134,10 @@ pub(crate) fn run(
     if start_cost.is_nan() || start_cost > COST_BOUND {
         return Err(InputError::new(
             "w0",
-            format!("the cost at (w0, b0) is past {COST_BOUND:e}; start closer to the data"),
+            format!(
+                "the cost at (w0, b0) is past {}; start closer to the data",
+                super::number::sci(COST_BOUND)
+            ),
         ));
     }
     let mut state = OptimizerState::new(optimizer);

@@ -3,6 +3,7 @@
 //! Field names are the JavaScript API's (`xMin`, `nW`, `lr`), so a message reads the same
 //! wherever it surfaces: a thrown `Error`, a notice beside a page input, a native test.
 
+use super::number::shortest;
 use std::fmt;
 
 /// Fewest points a data set may have: a line needs two.
@@ -53,7 +54,7 @@ pub fn finite(field: &str, value: f64) -> Result<f64, InputError> {
     } else {
         Err(InputError::new(
             field,
-            format!("must be a finite number, got {value}"),
+            format!("must be a finite number, got {}", shortest(value)),
         ))
     }
 }
@@ -66,7 +67,7 @@ pub fn positive(field: &str, value: f64) -> Result<f64, InputError> {
     } else {
         Err(InputError::new(
             field,
-            format!("must be greater than 0, got {value}"),
+            format!("must be greater than 0, got {}", shortest(value)),
         ))
     }
 }
@@ -79,7 +80,7 @@ pub fn non_negative(field: &str, value: f64) -> Result<f64, InputError> {
     } else {
         Err(InputError::new(
             field,
-            format!("must be 0 or more, got {value}"),
+            format!("must be 0 or more, got {}", shortest(value)),
         ))
     }
 }
@@ -90,13 +91,13 @@ pub fn whole(field: &str, value: f64, lo: usize, hi: usize) -> Result<usize, Inp
     if value.fract() != 0.0 {
         return Err(InputError::new(
             field,
-            format!("must be a whole number, got {value}"),
+            format!("must be a whole number, got {}", shortest(value)),
         ));
     }
     if value < lo as f64 || value > hi as f64 {
         return Err(InputError::new(
             field,
-            format!("must be from {lo} to {hi}, got {value}"),
+            format!("must be from {lo} to {hi}, got {}", shortest(value)),
         ));
     }
     Ok(value as usize)
@@ -111,7 +112,10 @@ pub fn seed(field: &str, value: f64) -> Result<u64, InputError> {
     if value.fract() != 0.0 || value < 0.0 || value > MAX_SEED as f64 {
         return Err(InputError::new(
             field,
-            format!("must be a whole number from 0 to {MAX_SEED}, got {value}"),
+            format!(
+                "must be a whole number from 0 to {MAX_SEED}, got {}",
+                shortest(value)
+            ),
         ));
     }
     Ok(value as u64)
@@ -139,7 +143,11 @@ pub fn range(min_field: &str, min: f64, max_field: &str, max: f64) -> Result<(),
     if min >= max {
         return Err(InputError::new(
             max_field,
-            format!("must be greater than {min_field} ({min}), got {max}"),
+            format!(
+                "must be greater than {min_field} ({}), got {}",
+                shortest(min),
+                shortest(max)
+            ),
         ));
     }
     if !(max - min).is_finite() {

@@ -100,6 +100,19 @@ pub fn sci_fixed(v: f64, digits: usize) -> String {
     }
 }
 
+/// `v` limited to `lo..=hi` (a NaN stays NaN), as `f64::clamp` gives it for bounds in
+/// order. `f64::clamp` checks the order with a message that formats both bounds, which would
+/// bring Rust's float formatting back into the module; every caller's bounds are in order.
+pub fn clamp(v: f64, lo: f64, hi: f64) -> f64 {
+    if v < lo {
+        lo
+    } else if v > hi {
+        hi
+    } else {
+        v
+    }
+}
+
 /// The formatters' JavaScript side: the engine's digits in Rust's layout.
 #[cfg(target_arch = "wasm32")]
 mod js {
@@ -144,9 +157,15 @@ mod js {
             let point = point - (all.len() - digits.len()) as i32 + exponent;
             let digits = digits.trim_end_matches('0');
             if digits.is_empty() {
-                return Self { digits: "0".into(), point: 1 };
+                return Self {
+                    digits: "0".into(),
+                    point: 1,
+                };
             }
-            Self { digits: digits.into(), point }
+            Self {
+                digits: digits.into(),
+                point,
+            }
         }
 
         /// In positional notation, as `{}`: `123.45`, `0.00012`, `1200`.
@@ -277,9 +296,7 @@ mod js {
     /// The mantissa and the exponent of the engine's `1.5e+3` (exponent 0 without one).
     fn split_exponent(text: &str) -> (&str, i32) {
         match text.split_once('e') {
-            Some((mantissa, exponent)) => {
-                (mantissa, exponent.parse().unwrap_or(0))
-            }
+            Some((mantissa, exponent)) => (mantissa, exponent.parse().unwrap_or(0)),
             None => (text, 0),
         }
     }

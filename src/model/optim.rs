@@ -174,7 +174,10 @@ fn unit(field: &str, value: f64) -> Result<f64, InputError> {
     } else {
         Err(InputError::new(
             field,
-            format!("must be less than 1, got {value}"),
+            format!(
+                "must be less than 1, got {}",
+                super::number::shortest(value)
+            ),
         ))
     }
 }

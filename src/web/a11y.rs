@@ -1,6 +1,7 @@
 //! Page-wide accessibility wiring: the sticky bar's height for `scroll-padding-top`, and a
 //! polite live region that speaks once after the learner stops (never every frame).
 
+use crate::model::number;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, ResizeObserver, ResizeObserverEntry, ResizeObserverSize};
@@ -54,8 +55,10 @@ fn set_bar_height(height: f64) {
     };
     dom::checked(
         "setProperty --bar-height",
-        root.style()
-            .set_property("--bar-height", &format!("{}px", height.ceil())),
+        root.style().set_property(
+            "--bar-height",
+            &format!("{}px", number::shortest(height.ceil())),
+        ),
     );
 }
 

@@ -8,6 +8,7 @@
 //! changes (the context keeps it between shapes), writes colours as integers, and blits
 //! bitmaps with one `putImageData`, so the contour's colour image is one call, not thousands.
 
+use crate::model::number;
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
@@ -176,7 +177,7 @@ pub(super) fn measure_text(
 /// The CSS font plotters means: "<style> <size>px <family>", the size to a tenth of a pixel
 /// (written with integers: no float formatting in the module).
 pub(super) fn font_string(style: &impl BackendTextStyle) -> String {
-    let tenths = (style.size().clamp(1.0, 1000.0) * 10.0).round() as u32;
+    let tenths = (number::clamp(style.size(), 1.0, 1000.0) * 10.0).round() as u32;
     let (whole, tenth) = (tenths / 10, tenths % 10);
     let (kind, family) = (style.style(), style.family());
     let (kind, family) = (kind.as_str(), family.as_str());

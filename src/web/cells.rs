@@ -1,6 +1,7 @@
 //! What each run cell computes and draws. A cell's run = compute its result, show its output,
 //! render its figures; a resize renders again without computing.
 
+use crate::model::number;
 use web_sys::HtmlInputElement;
 
 use super::dom::{
@@ -157,7 +158,8 @@ fn final_line(run: &Trajectory) -> String {
     let last = run.len().saturating_sub(1);
     match run.diverged_at {
         Some(k) => format!(
-            "The run stopped after {k} records: the cost passed {COST_BOUND:e}, far off every chart."
+            "The run stopped after {k} records: the cost passed {}, far off every chart.",
+            number::sci(COST_BOUND)
         ),
         None => format!(
             "After the last update ({last}): w = {}, b = {}, cost = {}",

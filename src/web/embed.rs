@@ -1,5 +1,6 @@
 //! Embedding: the URL's parameters, Share links, and the content height posted to a host page.
 
+use crate::model::number;
 use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlInputElement, ResizeObserver};
@@ -102,7 +103,7 @@ fn apply_layout(config: &LabConfig) {
     }
     let prefill = input::practice_prefill(config.practice_lr, config.figure.as_deref());
     if let (Some(lr), Some(field)) = (prefill, by_id_as::<HtmlInputElement>("practice-lr")) {
-        field.set_value(&lr.to_string());
+        field.set_value(&number::shortest(lr));
     }
 }
 

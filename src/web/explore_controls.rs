@@ -1,6 +1,7 @@
 //! The explorer's native controls (in the page's markup): turning their events into messages, and
 //! keeping them in step with the state after every update.
 
+use crate::model::number;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
@@ -22,11 +23,11 @@ use crate::model::Optimizer;
 /// their events.
 pub fn wire_controls() {
     if let Some(slider) = by_id("explore-lr") {
-        set_attr(&slider, "max", &LR_SLIDER_STEPS.to_string());
+        set_attr(&slider, "max", &number::shortest(LR_SLIDER_STEPS));
     }
-    if let Some(number) = by_id("explore-lr-number") {
-        set_attr(&number, "min", &LR_MIN.to_string());
-        set_attr(&number, "max", &LR_MAX.to_string());
+    if let Some(field) = by_id("explore-lr-number") {
+        set_attr(&field, "min", &number::shortest(LR_MIN));
+        set_attr(&field, "max", &number::shortest(LR_MAX));
     }
     wire_buttons();
     wire_fields();
@@ -164,7 +165,7 @@ fn sync_optimizer(optimizer: &Optimizer) {
         field.set_disabled(!has_momentum(name));
         let shown = explorer_optimizer(name, &field.value()).ok();
         if shown.as_ref() != Some(optimizer) {
-            field.set_value(&momentum.to_string());
+            field.set_value(&number::shortest(momentum));
         }
     }
 }
@@ -306,7 +307,7 @@ fn lr_marks(rates: Option<(Option<f64>, f64, &'static str)>) {
         .chain([(critical, rule)]);
     for (rate, label) in marks {
         let option = dom::create("option", "");
-        set_attr(&option, "value", &lr_to_slider(rate).to_string());
+        set_attr(&option, "value", &number::shortest(lr_to_slider(rate)));
         set_attr(&option, "label", label);
         dom::append(&list, &option);
     }

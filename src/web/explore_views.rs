@@ -18,15 +18,16 @@ use crate::figures::cost_curve::{CostCurveView, Run};
 use crate::figures::data_space::Line;
 use crate::figures::surface::{SurfacePath, SurfaceView};
 use crate::figures::{palette, ContourImage, Marker};
+use crate::model::number;
 use crate::model::Optimizer;
 
 /// What the explorer's contour base shows: the lab's data, or its own new noise, and grid.
 fn explore_key(lab: &Page, e: &Explorer) -> String {
     format!(
-        "contour/{}/{}/{:?}/{}/{}",
+        "contour/{}/{}/{:x}/{}/{}",
         crate::app::lab_data::data_key(&lab.config),
         e.spec.seed,
-        e.spec.noise,
+        e.spec.noise.to_bits(),
         e.grid_spec.n_w,
         cost_key(&e.scene.problem)
     )
@@ -282,13 +283,18 @@ fn explore_surface(lab: &Page, e: &Explorer, i: usize, current: &str) {
     let alt = format!(
         "3D cost surface seen from yaw {}°, pitch {}°, with the path up to iteration {i} (cost \
          {}). {} Arrow keys turn it.",
-        e.angles.0.to_degrees().round(),
-        e.angles.1.to_degrees().round(),
+        number::shortest(e.angles.0.to_degrees().round()),
+        number::shortest(e.angles.1.to_degrees().round()),
         short(run.cost[i]),
         verdict_text(e)
     );
     // The base layer depends on the view angle, the data and the cost (the grid is theirs).
-    let key = format!("{:?}/{:?}/{}", e.angles.0, e.angles.1, explore_key(lab, e));
+    let key = format!(
+        "{:x}/{:x}/{}",
+        e.angles.0.to_bits(),
+        e.angles.1.to_bits(),
+        explore_key(lab, e)
+    );
     show(
         "explore-surface",
         &alt,

@@ -10,6 +10,7 @@ use crate::app::lab_data;
 use crate::app::notes::short;
 use crate::app::page::Page;
 use crate::figures::contour::ContourView;
+use crate::model::number;
 use crate::model::Trajectory;
 
 /// After the data cell: the critical rates, the bowls and the learning rate's warning.
@@ -29,7 +30,7 @@ pub fn data_facts() {
         );
         if let Some(el) = by_id("data-critical") {
             set_text(&el, &short(a.critical_lr));
-            set_attr(&el, "data-value", &a.critical_lr.to_string());
+            set_attr(&el, "data-value", &number::shortest(a.critical_lr));
         }
         lr_warning(lab);
         bowls(lab);
@@ -100,7 +101,7 @@ fn bowls(lab: &Page) {
     set_text_by_id("data-bowls-note", &lab_data::bowls_note(&ra, &sa));
     if let Some(el) = by_id("data-critical-raw") {
         set_text(&el, &short(ra.critical_lr));
-        set_attr(&el, "data-value", &ra.critical_lr.to_string());
+        set_attr(&el, "data-value", &number::shortest(ra.critical_lr));
     }
     let raw_view = ContourView {
         title: "The bowl on x as given",

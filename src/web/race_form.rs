@@ -2,6 +2,7 @@
 //! Add and Remove, the batch size; reading it through `app::race`'s parsers and showing each
 //! message beside its field. A refused form keeps the previous race.
 
+use crate::model::number;
 use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 
 use super::dom::{self, by_id, by_id_as, find_all, set_attr, set_text};
@@ -102,7 +103,7 @@ fn add_row(entry: &Entry, lab_lr: f64) {
     let fieldset = dom::create("fieldset", "");
     let legend = dom::create("legend", "");
     dom::append(&fieldset, &legend);
-    let lr = entry.lr_or(lab_lr).to_string();
+    let lr = number::shortest(entry.lr_or(lab_lr));
     dom::append(&fieldset, &field(id, "lr", FieldKind::Number, &lr));
     for f in race::fields(name) {
         let value = race::field_text(&entry.optimizer, f.key);

@@ -13,6 +13,7 @@ use crate::app::race_run::RaceResult;
 use crate::figures::contour::{ContourView, PathOverlay};
 use crate::figures::cost_curve::{CostCurveView, Run};
 use crate::figures::surface::{SurfacePath, SurfaceView};
+use crate::model::number;
 
 /// Draws the last race: figures, legend, table and note.
 pub fn draw() {
@@ -163,7 +164,7 @@ fn table(result: &RaceResult) {
             set_text(&td, &text);
             if let Some(v) = value {
                 // The exact number, so anyone can check it against the API's `train`.
-                set_attr(&td, "data-value", &v.to_string());
+                set_attr(&td, "data-value", &number::shortest(v));
             }
             dom::append(&tr, &td);
         }

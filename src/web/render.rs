@@ -3,6 +3,7 @@
 //! give it a text alternative, and keep its [`PlotFrame`] for pointers;
 //! on request, draw the same view as an SVG for a save.
 
+use crate::model::number;
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, IntoDrawingArea};
 use wasm_bindgen::JsCast;
@@ -29,7 +30,7 @@ fn prepare(name: &str) -> Option<(HtmlCanvasElement, Style)> {
     if width < 1.0 || height < 1.0 {
         return None;
     }
-    let dpr = dom::window().device_pixel_ratio().clamp(1.0, 4.0);
+    let dpr = number::clamp(dom::window().device_pixel_ratio(), 1.0, 4.0);
     let (w, h) = ((width * dpr).round() as u32, (height * dpr).round() as u32);
     if canvas.width() != w || canvas.height() != h {
         canvas.set_width(w);
@@ -150,10 +151,10 @@ fn paint_layered(
     view: &FigureView<'_>,
 ) -> (Option<Drawn>, Option<Drawn>) {
     let key = format!(
-        "{key}/{}x{}/{}",
+        "{key}/{}x{}/{:x}",
         canvas.width(),
         canvas.height(),
-        style.scale
+        style.scale.to_bits()
     );
     let cached = state::with(|s| s.figures.borrow().bases.get(&key).cloned());
     let (offscreen, drawn) = match cached {
@@ -256,7 +257,11 @@ pub fn readout(name: &str, point: Option<(f64, f64)>) {
                 cost.map_or("?".into(), short)
             )
         }
-        "explore-cost" => format!("iteration ≈ {}, cost = {}", a.round().max(0.0), short(b)),
+        "explore-cost" => format!(
+            "iteration ≈ {}, cost = {}",
+            number::shortest(a.round().max(0.0)),
+            short(b)
+        ),
         _ => format!("x = {}, y = {}", short(a), short(b)),
     });
     dom::set_text_by_id(&format!("readout-{name}"), &text.unwrap_or_default());

@@ -1,16 +1,18 @@
-//! Saved figures as SVG: plotters' SVG backend with text measured by a canvas's 2D context.
+//! Saved figures as SVG: the figures' SVG backend (`figures::svg`) with text measured by a
+//! canvas's 2D context.
 //!
 //! On wasm32, plotters measures text by adding a `<span style="…">` to the page, which the
 //! lab's `style-src 'self'` policy refuses (see [`super::canvas`]). Here the figure's canvas
 //! answers with `measureText`, with the font the canvas draws with, so the SVG's labels are
 //! laid out exactly as the canvas's.
 
-use plotters::backend::SVGBackend;
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
 };
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+use crate::figures::svg::Svg;
 
 /// A backend whose text is measured with a canvas's `measureText`.
 pub struct Measured<B> {
@@ -19,7 +21,7 @@ pub struct Measured<B> {
 }
 
 /// The SVG backend of saved figures, writing into a `String`.
-pub type LabSvg<'a> = Measured<SVGBackend<'a>>;
+pub type LabSvg<'a> = Measured<Svg<'a>>;
 
 fn context_2d(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
     canvas
@@ -35,7 +37,7 @@ impl<'a> LabSvg<'a> {
     pub fn new(out: &'a mut String, size: (u32, u32), canvas: &HtmlCanvasElement) -> Option<Self> {
         Some(Self {
             context: context_2d(canvas)?,
-            inner: SVGBackend::with_string(out, size),
+            inner: Svg::new(out, size),
         })
     }
 }

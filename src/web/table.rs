@@ -2,6 +2,7 @@
 
 use super::dom::{self, by_id};
 use crate::app::notes::fmt;
+use crate::model::number;
 use crate::model::Trajectory;
 
 /// Fills the table `id` with one row per record. Each number cell shows a rounded value and
@@ -51,7 +52,7 @@ fn row(tag: &str, cells: &[String], exact: Option<&[f64; 3]>) -> web_sys::Elemen
             dom::set_attr(&cell, "scope", "col");
         }
         if let Some(value) = exact.and_then(|e| i.checked_sub(1).and_then(|j| e.get(j))) {
-            dom::set_attr(&cell, "data-value", &value.to_string());
+            dom::set_attr(&cell, "data-value", &number::shortest(*value));
         }
         dom::append(&tr, &cell);
     }

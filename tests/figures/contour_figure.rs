@@ -23,7 +23,7 @@ fn contour_shows_viridis_image_isolines_paths_and_optimum() {
         ..path(&lab.run, palette::RUNS[0], "lr 0.1")
     }];
     let view = lab_contour(&lab, &image, &paths);
-    let (s, frame) = svg(|a| contour::draw(a, &view, &Style::default()));
+    let (s, frame) = svg!(|a| contour::draw(a, &view, &Style::default()));
     assert_texts(&s, &["Parameter space, iteration 3", "w", "b", "lr 0.1"]);
     assert_texts(&s, &[ContourView::OPTIMUM_LABEL]);
     let used: HashSet<String> = (0..ContourImage::COLOR_STEPS)
@@ -110,7 +110,7 @@ fn diverging_path_leaves_the_contour_with_arrows_and_a_note() {
         current,
         ..lab_contour(&lab, &image, &paths)
     };
-    let (s, frame) = svg(|a| contour::draw(a, &view, &Style::default()));
+    let (s, frame) = svg!(|a| contour::draw(a, &view, &Style::default()));
     assert_finite(&s);
     assert!(
         texts(&s).iter().any(|t| t.contains("off the chart")),

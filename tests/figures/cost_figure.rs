@@ -11,7 +11,7 @@ fn diverging_cost_curve_stays_capped_with_triangles() {
         run(&div.cost, 1, "lr 0.4", Marker::Square),
     ];
     let view = cost_view(&runs, false, 40);
-    let (s, frame) = svg(|a| cost_curve::draw(a, &view, &Style::default()));
+    let (s, frame) = svg!(|a| cost_curve::draw(a, &view, &Style::default()));
     assert_finite(&s);
     assert_texts(
         &s,
@@ -52,7 +52,7 @@ fn cost_curve_log_scale_and_frame() {
     let lab = lab();
     let runs = [run(&lab.run.cost, 0, "lr 0.1", Marker::Circle)];
     let view = cost_view(&runs, true, 3);
-    let (s, frame) = svg(|a| cost_curve::draw(a, &view, &Style::default()));
+    let (s, frame) = svg!(|a| cost_curve::draw(a, &view, &Style::default()));
     assert!(frame.y_log && has_text(&s, "cost (log scale)"));
     let min = lab.run.cost.iter().copied().fold(f64::INFINITY, f64::min);
     let (lo, hi) = frame.y_range;

@@ -14,7 +14,7 @@ fn data_figure_has_caption_axes_legend_and_one_marker_per_point() {
             bias: 0.0,
         }),
     );
-    let (s, _) = svg(|a| data_space::draw(a, &view, &Style::default()));
+    let (s, _) = svg!(|a| data_space::draw(a, &view, &Style::default()));
     let labels = [
         DataView::DATA_LABEL,
         DataView::TRUE_LABEL,
@@ -26,7 +26,7 @@ fn data_figure_has_caption_axes_legend_and_one_marker_per_point() {
     assert_eq!(count(&s, "circle", &stroke(palette::DATA)), n + 1);
     // Crosses: two strokes each, plus the legend's.
     let view = data_view(&lab, Marker::Cross, None);
-    let (s, _) = svg(|a| data_space::draw(a, &view, &Style::default()));
+    let (s, _) = svg!(|a| data_space::draw(a, &view, &Style::default()));
     assert_eq!(count(&s, "line", &stroke(palette::DATA)), 2 * (n + 1));
     assert!(
         !has_text(&s, DataView::MODEL_LABEL),
@@ -42,7 +42,7 @@ fn data_frame_maps_pixels_to_data_and_back() {
         y_range: Some(DataView::TRAINING_Y_RANGE),
         ..data_view(&lab, Marker::Circle, None)
     };
-    let (s, frame) = svg(|a| data_space::draw(a, &view, &Style::default()));
+    let (s, frame) = svg!(|a| data_space::draw(a, &view, &Style::default()));
     assert_eq!(frame.y_range, DataView::TRAINING_Y_RANGE);
     assert_frame_matches_markers(&s, &frame, &lab);
     for p in [(0.0, 0.0), (-2.5, 12.0), (1.7, -9.0)] {
@@ -72,7 +72,7 @@ fn assert_frame_matches_markers(svg: &str, frame: &PlotFrame, lab: &Lab) {
 fn frames_are_in_backend_pixels_when_panels_share_a_canvas() {
     let lab = lab();
     let view = data_view(&lab, Marker::Circle, None);
-    let (s, frame) = svg_sized((1280, 480), |a| {
+    let (s, frame) = svg_sized!((1280, 480), |a| {
         let (left, right) = a.split_horizontally(640);
         left.fill(&WHITE)?;
         data_space::draw(&right, &view, &Style::default())

@@ -13,8 +13,8 @@ fn scale_multiplies_fonts_and_lines() {
             .filter_map(size)
             .fold(0.0, f64::max)
     };
-    let (one, frame1) = svg(|a| data_space::draw(a, &view, &Style::new(1.0)));
-    let (two, frame2) = svg(|a| data_space::draw(a, &view, &Style::new(2.0)));
+    let (one, frame1) = svg!(|a| data_space::draw(a, &view, &Style::new(1.0)));
+    let (two, frame2) = svg!(|a| data_space::draw(a, &view, &Style::new(2.0)));
     let (max1, max2) = (biggest_font(&one), biggest_font(&two));
     assert!((max2 / max1 - 2.0).abs() < 0.01, "caption {max1} -> {max2}");
     let thick = "stroke-width=\"3\"";
@@ -77,15 +77,15 @@ fn tiny_canvases_do_not_panic() {
         for scale in [1.0, 8.0] {
             let style = Style::new(scale);
             let data = data_view(&lab, Marker::Cross, None);
-            let _ = svg_sized(size, |a| {
+            let _ = svg_sized!(size, |a| {
                 data_space::draw(a, &data, &style).or(Ok(frame0()))
             });
             let view = lab_contour(&lab, &image, &paths);
-            let _ = svg_sized(size, |a| contour::draw(a, &view, &style).or(Ok(frame0())));
-            let _ = svg_sized(size, |a| {
+            let _ = svg_sized!(size, |a| contour::draw(a, &view, &style).or(Ok(frame0())));
+            let _ = svg_sized!(size, |a| {
                 surface::draw(a, &lab_surface(&lab, false), &style).or(Ok(SurfaceFrame::default()))
             });
-            let _ = svg_sized(size, |a| {
+            let _ = svg_sized!(size, |a| {
                 cost_curve::draw(a, &cost, &style).or(Ok(frame0()))
             });
         }
@@ -108,7 +108,7 @@ fn frame0() -> PlotFrame {
 fn surface_frame_reads_back_the_node_under_the_pointer() {
     let lab = lab();
     let style = Style::default();
-    let (_, frame) = svg(|a| surface::draw(a, &lab_surface(&lab, false), &style));
+    let (_, frame) = svg!(|a| surface::draw(a, &lab_surface(&lab, false), &style));
     assert_eq!(
         frame.len(),
         lab.grid.w.len() * lab.grid.b.len(),
@@ -135,9 +135,9 @@ fn surface_layers_split_the_mesh_from_the_overlays() {
     let lab = lab();
     let style = Style::default();
     let view = lab_surface(&lab, false);
-    let (all, whole) = svg(|a| surface::draw(a, &view, &style));
-    let (base_svg, base) = svg(|a| surface::draw_layers(a, &view, &style, Layers::Base));
-    let (top_svg, top) = svg(|a| surface::draw_layers(a, &view, &style, Layers::Overlays));
+    let (all, whole) = svg!(|a| surface::draw(a, &view, &style));
+    let (base_svg, base) = svg!(|a| surface::draw_layers(a, &view, &style, Layers::Base));
+    let (top_svg, top) = svg!(|a| surface::draw_layers(a, &view, &style, Layers::Overlays));
     assert_eq!(
         base, whole,
         "the base projects every node where the whole figure does"
@@ -174,10 +174,10 @@ fn contour_layers_share_one_base_across_titles_and_paths() {
         paths: &[],
         ..one
     };
-    let (base_one, f1) = svg(|a| contour::draw_layers(a, &one, &style, Layers::Base));
-    let (base_other, f2) = svg(|a| contour::draw_layers(a, &other, &style, Layers::Base));
-    let (top, f3) = svg(|a| contour::draw_layers(a, &one, &style, Layers::Overlays));
-    let (_, whole) = svg(|a| contour::draw(a, &one, &style));
+    let (base_one, f1) = svg!(|a| contour::draw_layers(a, &one, &style, Layers::Base));
+    let (base_other, f2) = svg!(|a| contour::draw_layers(a, &other, &style, Layers::Base));
+    let (top, f3) = svg!(|a| contour::draw_layers(a, &one, &style, Layers::Overlays));
+    let (_, whole) = svg!(|a| contour::draw(a, &one, &style));
     let visible = |s: &str| {
         texts(s)
             .into_iter()

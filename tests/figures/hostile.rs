@@ -53,7 +53,7 @@ fn hostile_data_views_draw_finite_charts() {
     ];
     for style in &hostile_styles() {
         for view in &views {
-            let (s, frame) = svg(|a| data_space::draw(a, view, style));
+            let (s, frame) = svg!(|a| data_space::draw(a, view, style));
             assert_finite(&s);
             assert!(frame.x_range.0 < frame.x_range.1 && frame.y_range.0 < frame.y_range.1);
         }
@@ -107,7 +107,7 @@ fn hostile_contour_views_draw_finite_charts() {
                 current: Some((NAN, 1.0)),
                 optimum: Some((1e90, NAN)),
             };
-            let (s, frame) = svg(|a| contour::draw(a, &view, style));
+            let (s, frame) = svg!(|a| contour::draw(a, &view, style));
             assert_finite(&s);
             assert!(frame.x_range.0 < frame.x_range.1 && frame.y_range.0 < frame.y_range.1);
         }
@@ -150,7 +150,7 @@ fn hostile_surface_views_draw_finite_charts() {
                     current: Some((NAN, NAN, NAN)),
                     optimum: Some((0.0, 0.0, 0.0)),
                 };
-                let (s, _) = svg(|a| surface::draw(a, &view, style));
+                let (s, _) = svg!(|a| surface::draw(a, &view, style));
                 assert_finite(&s);
             }
         }
@@ -175,7 +175,7 @@ fn hostile_cost_views_draw_finite_charts() {
                     log_y,
                     current: Some(usize::MAX),
                 };
-                let (s, frame) = svg(|a| cost_curve::draw(a, &view, style));
+                let (s, frame) = svg!(|a| cost_curve::draw(a, &view, style));
                 assert_finite(&s);
                 let (lo, hi) = frame.y_range;
                 assert!(lo.is_finite() && hi.is_finite() && lo < hi, "{lo} .. {hi}");

@@ -3,6 +3,7 @@
 //! draw finite charts without panicking, and the plot frames map pixels to data and back.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[macro_use]
 mod draw;
 mod lab;
 mod read;
@@ -17,7 +18,6 @@ mod surface_figure;
 
 use std::collections::HashSet;
 
-use draw::*;
 use gd_lab::figures::contour::{ContourView, PathOverlay};
 use gd_lab::figures::cost_curve::{CostCurveView, Run};
 use gd_lab::figures::data_space::{DataView, Line};

@@ -5,7 +5,7 @@ use super::*;
 #[test]
 fn surface_is_viridis_with_axis_titles() {
     let lab = lab();
-    let (s, _) = svg(|a| surface::draw(a, &lab_surface(&lab, false), &Style::default()));
+    let (s, _) = svg!(|a| surface::draw(a, &lab_surface(&lab, false), &Style::default()));
     assert_texts(
         &s,
         &[
@@ -40,7 +40,7 @@ fn wireframe_carries_every_visited_point() {
         title: "After training",
         ..lab_surface(&lab, true)
     };
-    let (s, _) = svg(|a| surface::draw(a, &view, &Style::default()));
+    let (s, _) = svg!(|a| surface::draw(a, &view, &Style::default()));
     assert_texts(&s, &["After training", "lr 0.1", "w", "b", "cost"]);
     let filled = fills(&s, "polygon")
         .into_iter()
@@ -69,7 +69,7 @@ fn big_grids_are_drawn_from_a_subsample() {
         grid: &grid,
         ..lab_surface(&lab, false)
     };
-    let (s, _) = svg(|a| surface::draw(a, &view, &Style::default()));
+    let (s, _) = svg!(|a| surface::draw(a, &view, &Style::default()));
     let cells = fills(&s, "polygon")
         .into_iter()
         .filter(|f| is_viridis(f))
@@ -93,7 +93,7 @@ fn diverging_points_off_the_surface_are_counted() {
         paths: &sp,
         ..lab_surface(&lab, true)
     };
-    let (s, _) = svg(|a| surface::draw(a, &view, &Style::default()));
+    let (s, _) = svg!(|a| surface::draw(a, &view, &Style::default()));
     assert_finite(&s);
     let note = texts(&s).into_iter().find(|t| t.contains("off the chart"));
     let off = note

@@ -2,6 +2,7 @@
 //! plain values that the page maps its own state onto.
 
 use crate::model::limits::{self, InputError, MAX_ITERATIONS};
+use crate::model::number;
 use crate::model::Trajectory;
 
 /// The `torch.optim` class a run uses.
@@ -209,7 +210,10 @@ fn all_finite(field: &str, values: &[f64]) -> Result<(), InputError> {
         None => Ok(()),
         Some(i) => Err(InputError::new(
             field,
-            format!("value {i} must be a finite number, got {}", values[i]),
+            format!(
+                "value {i} must be a finite number, got {}",
+                number::shortest(values[i])
+            ),
         )),
     }
 }

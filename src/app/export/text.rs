@@ -1,6 +1,8 @@
 //! Numbers and strings written so that Python, JSON and CSV readers get back exactly what the
 //! lab holds.
 
+use crate::model::number;
+
 /// The shortest text that reads back to exactly `value`, and that Python reads as a float:
 /// `0.1`, `-15.0`, `1e-7`, `1e+21`. Rust's `{}` and `{:e}` both print the shortest
 /// round-trip digits; `{}` never uses an exponent (1e-300 would print 300 zeros), so very
@@ -8,13 +10,13 @@
 /// out of code, print as `nan`, `inf` and `-inf` (CSV readers take those).
 pub fn float(value: f64) -> String {
     if !value.is_finite() {
-        return format!("{value}").to_ascii_lowercase();
+        return number::shortest(value).to_ascii_lowercase();
     }
     let magnitude = value.abs();
     let text = if magnitude != 0.0 && !(1e-5..1e16).contains(&magnitude) {
-        format!("{value:e}")
+        number::sci(value)
     } else {
-        format!("{value}")
+        number::shortest(value)
     };
     if text.contains(['.', 'e']) {
         text

@@ -33,6 +33,7 @@ mod fields;
 
 pub use fields::{number, Delimiter, NumberProblem};
 
+use crate::model::number;
 use crate::model::{CostQuadratic, InputError, Samples};
 use fields::{describe_problem, quote, split};
 
@@ -258,7 +259,8 @@ fn check_points(
         let first = samples.x().first().copied().unwrap_or_default();
         let message = if samples.x().iter().all(|&v| v == first) {
             format!(
-                "every x is {first}, so no line fits best (any slope fits as well); x must vary"
+                "every x is {}, so no line fits best (any slope fits as well); x must vary",
+                number::shortest(first)
             )
         } else {
             "the x values are too close together for their spread to be measured, so no \

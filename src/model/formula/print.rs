@@ -4,6 +4,7 @@
 //! Parentheses go only where precedence needs them. Python's `**` binds like our `^` (tighter
 //! than unary minus on its left, to the right), so one printer serves both.
 
+use crate::model::number;
 use std::fmt::{self, Write};
 
 use super::ast::{Expr, Op, Reduction, Var};
@@ -159,8 +160,8 @@ fn reduction(out: &mut impl Write, r: Reduction, term: &Expr, style: Style) -> f
 /// when very large or small so that the text stays short and parses back to the same number.
 fn write_number(out: &mut impl Write, v: f64) -> fmt::Result {
     if v == 0.0 || (1e-4..1e15).contains(&v.abs()) {
-        write!(out, "{v}")
+        out.write_str(&number::shortest(v))
     } else {
-        write!(out, "{v:e}")
+        out.write_str(&number::sci(v))
     }
 }
