@@ -82,7 +82,10 @@ fn main() {
         paths: &sp,
         ..lab_surface(&lab, true)
     };
-    save("wireframe.svg", svg!(|a| surface::draw(a, &after, &style)).0);
+    save(
+        "wireframe.svg",
+        svg!(|a| surface::draw(a, &after, &style)).0,
+    );
     let turned = SurfaceView {
         yaw: 2.4,
         pitch: 0.9,
@@ -106,7 +109,10 @@ fn main() {
         svg!(|a| cost_curve::draw(a, &cv, &style)).0,
     );
     let log = CostCurveView { log_y: true, ..cv };
-    save("cost_log.svg", svg!(|a| cost_curve::draw(a, &log, &style)).0);
+    save(
+        "cost_log.svg",
+        svg!(|a| cost_curve::draw(a, &log, &style)).0,
+    );
     let (panels, _) = svg_sized!((1280, 480), |a| {
         let (left, right) = a.split_horizontally(640);
         data_space::draw(&left, &training, &style)?;

@@ -7,6 +7,7 @@ mod bench;
 mod dist;
 mod serve;
 mod setup;
+mod strip;
 mod test;
 mod util;
 
@@ -26,7 +27,9 @@ commands:
                         one table against the targets; --write-readme also puts it in
                         README.md. --replays: memory-check replays (default 1000)
   items [MODULE.wasm]   the ten largest functions and data segments of a module that kept
-                        its names (default: the lab's, built with its names)";
+                        its names (default: the lab's, built with its names)
+  strip-names [DIR]     remove the custom sections (names) from the modules in DIR (default:
+                        trunk's staging folder: it is trunk's post-build hook)";
 
 fn main() -> ExitCode {
     util::put_cargo_bin_on_path();
@@ -53,6 +56,7 @@ fn dispatch(args: &[String]) -> util::Result<()> {
         "test" => test::command(rest),
         "bench" => bench::command(rest),
         "items" => bench::items::command(rest),
+        "strip-names" => strip::command(rest),
         "help" | "-h" | "--help" => {
             println!("{USAGE}");
             Ok(())

@@ -189,11 +189,11 @@ fn shorten(name: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     /// A module with one imported function, two defined ones (one named) and a data segment.
-    const MODULE: &[u8] = &[
+    pub(crate) const MODULE: &[u8] = &[
         0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // magic, version
         0x01, 0x04, 0x01, 0x60, 0x00, 0x00, // type section: () -> ()
         0x02, 0x07, 0x01, 0x01, b'm', 0x01, b'f', 0x00, 0x00, // import m.f

@@ -1,0 +1,111 @@
+//! `cargo xtask strip-names [DIR]`: trunk's post-build hook (`Trunk.toml`). wasm-bindgen
+//! writes a name section into the module it outputs (the names of the glue's imports and of
+//! its own functions: about 9 KB, 1.2 KB gzipped) and trunk cannot pass it
+//! `--remove-name-section`. This removes every custom section (`name`, `producers`,
+//! `target_features`: metadata that no browser reads) from each module in the staged site,
+//! `DIR` or trunk's `TRUNK_STAGING_DIR`. `cargo xtask items` builds its own named module, so
+//! it keeps the names it lists.
+
+use std::path::{Path, PathBuf};
+
+use wasmparser::{Parser, Payload};
+
+use crate::util::Result;
+
+/// Strips each `.wasm` file of the staged site.
+pub fn command(args: &[String]) -> Result<()> {
+    let dir = match args {
+        [dir] => PathBuf::from(dir),
+        [] => std::env::var_os("TRUNK_STAGING_DIR")
+            .map(PathBuf::from)
+            .ok_or("strip-names: give the site's folder, or run as trunk's hook")?,
+        _ => return Err("usage: cargo xtask strip-names [DIR]".into()),
+    };
+    let entries = std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for entry in entries {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.extension().is_some_and(|e| e == "wasm") {
+            strip_file(&path)?;
+        }
+    }
+    Ok(())
+}
+
+fn strip_file(path: &Path) -> Result<()> {
+    let read = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let stripped = without_custom_sections(&read)?;
+    std::fs::write(path, stripped).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// `module` with its custom sections left out; every other section byte for byte.
+pub fn without_custom_sections(module: &[u8]) -> Result<Vec<u8>> {
+    let mut out = module.get(..8).ok_or("not a WebAssembly module")?.to_vec();
+    for payload in Parser::new(0).parse_all(module) {
+        let payload = payload.map_err(|e| format!("reading the module: {e}"))?;
+        if matches!(payload, Payload::CustomSection(_)) {
+            continue;
+        }
+        if let Some((id, range)) = payload.as_section() {
+            out.push(id);
+            push_leb128(&mut out, range.len());
+            out.extend_from_slice(&module[range]);
+        }
+    }
+    Ok(out)
+}
+
+/// Appends `value` as an unsigned LEB128 number (a section's size).
+fn push_leb128(out: &mut Vec<u8>, mut value: usize) {
+    loop {
+        let byte = (value & 0x7f) as u8;
+        value >>= 7;
+        if value == 0 {
+            out.push(byte);
+            return;
+        }
+        out.push(byte | 0x80);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bench::items::{items, tests::MODULE};
+
+    #[test]
+    fn only_the_custom_sections_go() {
+        let stripped = without_custom_sections(MODULE).unwrap();
+        let name_section = 15;
+        assert_eq!(stripped.len(), MODULE.len() - name_section);
+        assert_eq!(stripped[..], MODULE[..MODULE.len() - name_section]);
+        let listed: Vec<(String, usize)> = items(&stripped)
+            .unwrap()
+            .into_iter()
+            .map(|i| (i.name, i.bytes))
+            .collect();
+        // The same bodies, now without the name the section gave one of them.
+        assert_eq!(
+            listed,
+            [
+                ("data[0]".into(), 8),
+                ("code[2]".into(), 6),
+                ("code[1]".into(), 2)
+            ]
+        );
+        assert!(without_custom_sections(b"\0asm").is_err());
+    }
+
+    #[test]
+    fn sizes_are_leb128() {
+        for (value, bytes) in [
+            (0, vec![0]),
+            (127, vec![0x7f]),
+            (128, vec![0x80, 0x01]),
+            (624_485, vec![0xe5, 0x8e, 0x26]),
+        ] {
+            let mut out = Vec::new();
+            push_leb128(&mut out, value);
+            assert_eq!(out, bytes, "{value}");
+        }
+    }
+}
