@@ -76,6 +76,17 @@ fn paint(color: BackendColor) -> (String, String) {
     )
 }
 
+/// A shape's `opacity`, `fill` and `stroke`: its colour fills it or outlines it.
+fn shape_paint(color: BackendColor, filled: bool) -> (String, String, String) {
+    let (opacity, colour) = paint(color);
+    let none = "none".to_string();
+    if filled {
+        (opacity, colour, none)
+    } else {
+        (opacity, none, colour)
+    }
+}
+
 /// `points` of a polyline or polygon: `x,y ` for each vertex.
 fn points(path: impl IntoIterator<Item = BackendCoord>) -> String {
     path.into_iter().map(|(x, y)| format!("{x},{y} ")).collect()
@@ -170,12 +181,7 @@ impl DrawingBackend for Svg<'_> {
         if style.color().alpha == 0.0 {
             return Ok(());
         }
-        let (opacity, colour) = paint(style.color());
-        let (fill, stroke) = if fill {
-            (colour.as_str(), "none")
-        } else {
-            ("none", colour.as_str())
-        };
+        let (opacity, fill, stroke) = shape_paint(style.color(), fill);
         let [x, y] = [upper_left.0, upper_left.1].map(|v| v.to_string());
         let width = (bottom_right.0 - upper_left.0).to_string();
         let height = (bottom_right.1 - upper_left.1).to_string();
@@ -187,8 +193,8 @@ impl DrawingBackend for Svg<'_> {
                 ("width", &width),
                 ("height", &height),
                 ("opacity", &opacity),
-                ("fill", fill),
-                ("stroke", stroke),
+                ("fill", &fill),
+                ("stroke", &stroke),
             ],
         )
     }
@@ -244,12 +250,7 @@ impl DrawingBackend for Svg<'_> {
         if style.color().alpha == 0.0 {
             return Ok(());
         }
-        let (opacity, colour) = paint(style.color());
-        let (stroke, fill) = if fill {
-            ("none", colour.as_str())
-        } else {
-            (colour.as_str(), "none")
-        };
+        let (opacity, fill, stroke) = shape_paint(style.color(), fill);
         let [cx, cy] = [center.0, center.1].map(|v| v.to_string());
         let (r, width) = (radius.to_string(), style.stroke_width().to_string());
         self.element(
@@ -259,8 +260,8 @@ impl DrawingBackend for Svg<'_> {
                 ("cy", &cy),
                 ("r", &r),
                 ("opacity", &opacity),
-                ("fill", fill),
-                ("stroke", stroke),
+                ("fill", &fill),
+                ("stroke", &stroke),
                 ("stroke-width", &width),
             ],
         )

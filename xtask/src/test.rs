@@ -133,7 +133,8 @@ fn steps() -> Result<Vec<Step>> {
     ])
 }
 
-/// The web API's tests, compiled to wasm and run in headless Chromium.
+/// The tests of the module's own browser code (the API, formulas, the drawing backend, the
+/// number text), compiled to wasm and run in headless Chromium.
 fn wasm_tests() -> Command {
     let mut command = cmd(
         "cargo",
@@ -147,6 +148,10 @@ fn wasm_tests() -> Command {
             "web_api",
             "--test",
             "web_formulas",
+            "--test",
+            "web_backend",
+            "--test",
+            "web_number",
         ],
     );
     command
