@@ -124,5 +124,10 @@ pub(crate) fn frame<DB: DrawingBackend>(
     data_y: (f64, f64),
     y_log: bool,
 ) -> PlotFrame {
-    PlotFrame::of_chart(chart, axes.x, data_y, y_log)
+    PlotFrame::of_pixels(
+        chart.plotting_area().get_pixel_range(),
+        axes.x,
+        data_y,
+        y_log,
+    )
 }

@@ -1,10 +1,9 @@
 //! Where a 2D chart put its plot: pixel rectangle and data ranges, to turn a pointer position
 //! into data coordinates (a click on the contour plot into (w, b)) and back.
 
-use crate::model::number;
-use plotters::prelude::DrawingBackend;
+use std::ops::Range;
 
-use super::chart2d::Chart2d;
+use crate::model::number;
 
 /// The plot rectangle of a drawn chart, in the backend's pixels (device pixels, measured from
 /// the backend's top-left corner, not the drawing area's), and the data ranges it shows.
@@ -30,14 +29,14 @@ pub struct PlotFrame {
 }
 
 impl PlotFrame {
-    /// The frame of a chart built on `x` by `y` (log₁₀ of the data's y when `y_log`).
-    pub(crate) fn of_chart<DB: DrawingBackend>(
-        chart: &Chart2d<'_, DB>,
+    /// The frame of a chart whose plot covers pixels `px` by `py` (its plotting area's pixel
+    /// range) and shows `x_range` by `y_range` (log₁₀ of the data's y when `y_log`).
+    pub(crate) fn of_pixels(
+        (px, py): (Range<i32>, Range<i32>),
         x_range: (f64, f64),
         y_range: (f64, f64),
         y_log: bool,
     ) -> Self {
-        let (px, py) = chart.plotting_area().get_pixel_range();
         // Plotters maps a range's end to the last pixel, one before the range's end.
         Self {
             left: f64::from(px.start),
