@@ -56,7 +56,7 @@ pub fn shortest(v: f64) -> String {
     }
     #[cfg(target_arch = "wasm32")]
     {
-        js::special(v).unwrap_or_else(|| js::signed(v, js::Digits::shortest(v.abs()).plain()))
+        js::written(v, |a| js::Digits::shortest(a).plain())
     }
 }
 
@@ -70,7 +70,7 @@ pub fn fixed(v: f64, digits: usize) -> String {
     }
     #[cfg(target_arch = "wasm32")]
     {
-        js::special(v).unwrap_or_else(|| js::signed(v, js::fixed(v.abs(), digits.min(99))))
+        js::written(v, |a| js::fixed(a, digits.min(99)))
     }
 }
 
@@ -83,7 +83,7 @@ pub fn sci(v: f64) -> String {
     }
     #[cfg(target_arch = "wasm32")]
     {
-        js::special(v).unwrap_or_else(|| js::signed(v, js::Digits::shortest(v.abs()).scientific()))
+        js::written(v, |a| js::Digits::shortest(a).scientific())
     }
 }
 
@@ -96,7 +96,7 @@ pub fn sci_fixed(v: f64, digits: usize) -> String {
     }
     #[cfg(target_arch = "wasm32")]
     {
-        js::special(v).unwrap_or_else(|| js::signed(v, js::sci_fixed(v.abs(), digits.min(99))))
+        js::written(v, |a| js::sci_fixed(a, digits.min(99)))
     }
 }
 
@@ -118,23 +118,17 @@ pub fn clamp(v: f64, lo: f64, hi: f64) -> f64 {
 mod js {
     use js_sys::Number;
 
-    /// `NaN`, `inf` and `-inf`, as Rust writes them; `None` for a finite value.
-    pub fn special(v: f64) -> Option<String> {
+    /// `v` as Rust writes it: `NaN`, `inf` and `-inf` as such; a finite value as `body` writes
+    /// its magnitude, with `v`'s sign (Rust keeps a negative zero's).
+    pub fn written(v: f64, body: impl FnOnce(f64) -> String) -> String {
         if v.is_nan() {
-            Some("NaN".into())
+            "NaN".into()
         } else if v.is_infinite() {
-            Some(if v < 0.0 { "-inf" } else { "inf" }.into())
+            if v < 0.0 { "-inf" } else { "inf" }.into()
+        } else if v.is_sign_negative() {
+            format!("-{}", body(-v))
         } else {
-            None
-        }
-    }
-
-    /// `body` (the magnitude's text) with `v`'s sign; Rust keeps a negative zero's.
-    pub fn signed(v: f64, body: String) -> String {
-        if v.is_sign_negative() {
-            format!("-{body}")
-        } else {
-            body
+            body(v)
         }
     }
 
