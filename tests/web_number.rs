@@ -2,12 +2,13 @@
 //! decimal parser (`model::number::parse_f64`, read by the JavaScript engine) against
 //! `str::parse::<f64>` bit for bit (hard roundings, subnormals, overflow, signs, words,
 //! thousands of generated decimals), and the formatters (`shortest`, `fixed`, `sci`,
-//! `sci_fixed`, the engine's digits in Rust's layout) against `{}`, `{:.N}`, `{:e}` and
-//! `{:.Ne}` character for character (exact ties, negative zero, huge and subnormal values,
-//! every precision to 17, thousands of random doubles).
+//! `sci_fixed` and `compact`, the engine's digits in Rust's layout) against `{}`, `{:.N}`,
+//! `{:e}`, `{:.Ne}` and the shorter of `{}` and `{:e}`, character for character (exact ties,
+//! negative zero, huge and subnormal values, every precision to 17, thousands of random
+//! doubles), and a batch (`compact_all`) as each number alone.
 #![cfg(target_arch = "wasm32")]
 
-use gd_lab::model::number::{fixed, parse_f64, sci, sci_fixed, shortest};
+use gd_lab::model::number::{compact, compact_all, fixed, parse_f64, sci, sci_fixed, shortest};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -100,6 +101,13 @@ fn generated_decimals_read_as_rust_reads_them() {
 fn formats_as_rust(v: f64) {
     assert_eq!(shortest(v), format!("{v}"), "{{}} of {v:e}");
     assert_eq!(sci(v), format!("{v:e}"), "{{:e}} of {v:e}");
+    let (plain, exp) = (format!("{v}"), format!("{v:e}"));
+    let shorter = if exp.len() < plain.len() { exp } else { plain };
+    assert_eq!(
+        compact(v),
+        shorter,
+        "the shorter of {{}} and {{:e}} of {v:e}"
+    );
     for digits in 0..=17 {
         assert_eq!(
             fixed(v, digits),
@@ -192,4 +200,32 @@ fn random_doubles_are_written_as_rust_writes_them() {
             formats_as_rust(v);
         }
     }
+}
+
+#[wasm_bindgen_test]
+fn a_batch_is_written_as_each_number_alone() {
+    let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let mut values = vec![
+        0.0,
+        -0.0,
+        1e21,
+        -1e-7,
+        5e-324,
+        f64::NAN,
+        f64::INFINITY,
+        -f64::INFINITY,
+    ];
+    for _ in 0..3000 {
+        values.push(f64::from_bits(next()));
+        values.push((next() % 2_000_000) as f64 / 10f64.powi((next() % 9) as i32) - 1e5);
+    }
+    let one_by_one: Vec<String> = values.iter().map(|&v| compact(v)).collect();
+    assert_eq!(compact_all(&values), one_by_one);
+    assert!(compact_all(&[]).is_empty());
 }

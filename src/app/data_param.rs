@@ -61,51 +61,47 @@ fn number(text: &str, pair: usize) -> Result<f64, String> {
     Err(format!("pair {} {why}", pair + 1))
 }
 
-/// The shortest text that reads back as exactly `v` (`{}` or `{:e}`, whichever is shorter).
-fn shortest(v: f64) -> String {
-    let (plain, sci) = (number::shortest(v), number::sci(v));
-    if sci.len() < plain.len() {
-        sci
-    } else {
-        plain
-    }
-}
-
 /// The `data` value for these points: `x,y;x,y;…`.
 pub fn write_inline(samples: &Samples) -> String {
-    let pairs: Vec<String> = samples
-        .x()
-        .iter()
-        .zip(samples.y())
-        .map(|(&x, &y)| format!("{},{}", shortest(x), shortest(y)))
-        .collect();
+    let (x, y) = (
+        number::compact_all(samples.x()),
+        number::compact_all(samples.y()),
+    );
+    let pairs: Vec<String> = x.iter().zip(&y).map(|(x, y)| format!("{x},{y}")).collect();
     pairs.join(";")
 }
 
 /// Whether `samples` fit, as a `data` value, in a link whose other parameters take `rest`
 /// characters.
 pub(crate) fn fits_link(rest: usize, samples: &Samples) -> bool {
-    fits(rest, samples.len(), &write_inline(samples))
+    link_inline(samples).is_some_and(|inline| fits(rest, &inline))
 }
 
-/// Whether `inline` (the `data` value of `n` points) fits a link whose other parameters take
-/// `rest` characters.
-fn fits(rest: usize, n: usize, inline: &str) -> bool {
+/// The `data` value of `samples` when a link may carry that many points; `None` (nothing
+/// written: pasted data can hold 10 000 points) when it may not.
+fn link_inline(samples: &Samples) -> Option<String> {
+    (samples.len() <= LINK_MAX_POINTS).then(|| write_inline(samples))
+}
+
+/// Whether `inline` (a `data` value) fits a link whose other parameters take `rest`
+/// characters.
+fn fits(rest: usize, inline: &str) -> bool {
     let sep = if rest == 0 { 0 } else { 1 };
-    n <= LINK_MAX_POINTS && rest + sep + "data=".len() + inline.len() <= LINK_MAX_QUERY_CHARS
+    rest + sep + "data=".len() + inline.len() <= LINK_MAX_QUERY_CHARS
 }
 
 /// Adds `data=…` to a query's parts when the points fit in a link; leaves it out otherwise
 /// (the page asks [`LabConfig::data_fits_link`] first and offers the CSV instead).
 pub(crate) fn push_data(data: Option<&Samples>, parts: &mut Vec<String>) {
-    let Some(samples) = data else { return };
-    let inline = write_inline(samples);
+    let Some(inline) = data.and_then(link_inline) else {
+        return;
+    };
     let rest = parts
         .iter()
         .map(|p| p.len() + 1)
         .sum::<usize>()
         .saturating_sub(1);
-    if fits(rest, samples.len(), &inline) {
+    if fits(rest, &inline) {
         parts.push(format!("data={inline}"));
     }
 }
