@@ -20,7 +20,7 @@ pub fn command(args: &[String]) -> Result<()> {
     setup::ensure(Needs { browser: false })?;
     let port = port.to_string();
     println!("\nOpen http://127.0.0.1:{port}/ in a browser (Ctrl-C stops the server)\n");
-    util::run(&mut cmd(
+    util::run(crate::dist::small_std(&mut cmd(
         "trunk",
         &[
             "serve",
@@ -31,5 +31,5 @@ pub fn command(args: &[String]) -> Result<()> {
             "--port",
             &port,
         ],
-    ))
+    )))
 }

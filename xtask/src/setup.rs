@@ -33,6 +33,7 @@ pub fn command(args: &[String]) -> Result<()> {
 /// Makes sure every needed tool is present, installing what is missing.
 pub fn ensure(needs: Needs) -> Result<()> {
     wasm_target()?;
+    rust_src()?;
     trunk()?;
     wasm_bindgen_cli(&locked_wasm_bindgen_version()?)?;
     if needs.browser {
@@ -54,6 +55,22 @@ fn wasm_target() -> Result<()> {
         "the wasm32 target",
         "a few seconds",
         cmd("rustup", &["target", "add", WASM_TARGET]),
+    )
+}
+
+/// The standard library's source, which the site's build compiles for size
+/// (`dist::small_std`).
+fn rust_src() -> Result<()> {
+    let installed = output_of("rustup", &["component", "list", "--installed"])
+        .ok_or("`rustup component list --installed` failed: is Rust installed through rustup?")?;
+    if installed.lines().any(|l| l.trim().starts_with("rust-src")) {
+        done("rust-src component present");
+        return Ok(());
+    }
+    install(
+        "the rust-src component",
+        "a few seconds",
+        cmd("rustup", &["component", "add", "rust-src"]),
     )
 }
 

@@ -57,7 +57,7 @@ pub fn build_named() -> Result<PathBuf> {
             "--lib",
         ],
     );
-    build
+    crate::dist::small_std(&mut build)
         .env("CARGO_PROFILE_WEB_STRIP", "false")
         .env("CARGO_TARGET_DIR", &target);
     util::run(&mut build)?;
