@@ -272,7 +272,7 @@ impl Explorer {
     fn rotate(&mut self, dyaw: f64, dpitch: f64) -> bool {
         let (yaw, pitch) = self.angles;
         self.angles = (
-            (yaw + dyaw).rem_euclid(std::f64::consts::TAU),
+            number::wrap(yaw + dyaw, std::f64::consts::TAU),
             number::clamp(pitch + dpitch, 0.05, 1.5),
         );
         true

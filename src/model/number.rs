@@ -150,6 +150,18 @@ pub fn clamp(v: f64, lo: f64, hi: f64) -> f64 {
     }
 }
 
+/// `v` wrapped into `0..period` (`period` > 0): `v.rem_euclid(period)` up to rounding, and 0
+/// where `v` is not finite. `rem_euclid` takes the exact remainder with `fmod`, which brings
+/// 128-bit division into the module (2 KB); an angle needs no more than one floor.
+pub fn wrap(v: f64, period: f64) -> f64 {
+    let w = v - period * (v / period).floor();
+    if (0.0..period).contains(&w) {
+        w
+    } else {
+        0.0
+    }
+}
+
 /// The formatters' JavaScript side: the engine's digits in Rust's layout.
 #[cfg(target_arch = "wasm32")]
 mod js {
@@ -398,6 +410,27 @@ fn is_decimal(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `wrap` is `rem_euclid` up to rounding (as an angle: 0 and just under the period are
+    /// neighbours), always inside `0..period`, and 0 for what is not finite.
+    #[test]
+    fn wrap_is_rem_euclid() {
+        let tau = std::f64::consts::TAU;
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        for k in 0..100_000 {
+            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            let v = ((state >> 11) as f64 / (1u64 << 53) as f64 - 0.5) * 10f64.powi(k % 7);
+            let (ours, exact) = (wrap(v, tau), v.rem_euclid(tau));
+            assert!((0.0..tau).contains(&ours), "{v}: {ours}");
+            let gap = (ours - exact).abs();
+            assert!(gap.min(tau - gap) < 1e-9, "{v}: {ours} against {exact}");
+        }
+        assert_eq!(wrap(-0.5 * tau, tau), 0.5 * tau);
+        assert_eq!(wrap(tau, tau), 0.0);
+        for v in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+            assert_eq!(wrap(v, tau), 0.0);
+        }
+    }
 
     /// The wasm path's grammar accepts exactly what `str::parse` accepts.
     #[test]
