@@ -5,6 +5,7 @@
 
 mod bench;
 mod dist;
+mod minify;
 mod serve;
 mod setup;
 mod strip;
@@ -29,7 +30,9 @@ commands:
   items [MODULE.wasm]   the ten largest functions and data segments of a module that kept
                         its names (default: the lab's, built with its names)
   strip-names [DIR]     remove the custom sections (names) from the modules in DIR (default:
-                        trunk's staging folder: it is trunk's post-build hook)";
+                        trunk's staging folder: it is trunk's post-build hook)
+  minify-js [DIR]       minify the JavaScript files in DIR (default: trunk's staging folder:
+                        trunk's second post-build hook)";
 
 fn main() -> ExitCode {
     util::put_cargo_bin_on_path();
@@ -57,6 +60,7 @@ fn dispatch(args: &[String]) -> util::Result<()> {
         "bench" => bench::command(rest),
         "items" => bench::items::command(rest),
         "strip-names" => strip::command(rest),
+        "minify-js" => minify::command(rest),
         "help" | "-h" | "--help" => {
             println!("{USAGE}");
             Ok(())

@@ -6,27 +6,16 @@
 //! `DIR` or trunk's `TRUNK_STAGING_DIR`. `cargo xtask items` builds its own named module, so
 //! it keeps the names it lists.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use wasmparser::{Parser, Payload};
 
-use crate::util::Result;
+use crate::util::{self, Result};
 
 /// Strips each `.wasm` file of the staged site.
 pub fn command(args: &[String]) -> Result<()> {
-    let dir = match args {
-        [dir] => PathBuf::from(dir),
-        [] => std::env::var_os("TRUNK_STAGING_DIR")
-            .map(PathBuf::from)
-            .ok_or("strip-names: give the site's folder, or run as trunk's hook")?,
-        _ => return Err("usage: cargo xtask strip-names [DIR]".into()),
-    };
-    let entries = std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    for entry in entries {
-        let path = entry.map_err(|e| e.to_string())?.path();
-        if path.extension().is_some_and(|e| e == "wasm") {
-            strip_file(&path)?;
-        }
+    for path in util::staged_files("strip-names", args, "wasm")? {
+        strip_file(&path)?;
     }
     Ok(())
 }

@@ -186,3 +186,26 @@ pub fn option_value(args: &[String], name: &str) -> Result<Option<String>> {
     }
     Ok(value)
 }
+
+/// The staged site a post-build hook works on: `[DIR]` from its arguments, else trunk's
+/// `TRUNK_STAGING_DIR`; with the files in it whose names end in `.{extension}`.
+pub fn staged_files(command: &str, args: &[String], extension: &str) -> Result<Vec<PathBuf>> {
+    let dir = match args {
+        [dir] => PathBuf::from(dir),
+        [] => std::env::var_os("TRUNK_STAGING_DIR")
+            .map(PathBuf::from)
+            .ok_or(format!(
+                "{command}: give the site's folder, or run as trunk's hook"
+            ))?,
+        _ => return Err(format!("usage: cargo xtask {command} [DIR]")),
+    };
+    let entries = std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut files = Vec::new();
+    for entry in entries {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.extension().is_some_and(|e| e == extension) {
+            files.push(path);
+        }
+    }
+    Ok(files)
+}
