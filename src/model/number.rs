@@ -418,7 +418,9 @@ mod tests {
         let tau = std::f64::consts::TAU;
         let mut state = 0x9e37_79b9_7f4a_7c15_u64;
         for k in 0..100_000 {
-            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1);
             let v = ((state >> 11) as f64 / (1u64 << 53) as f64 - 0.5) * 10f64.powi(k % 7);
             let (ours, exact) = (wrap(v, tau), v.rem_euclid(tau));
             assert!((0.0..tau).contains(&ours), "{v}: {ours}");
