@@ -99,11 +99,33 @@ fn symbol(c: char) -> Option<Kind> {
 }
 
 fn unexpected(c: char, at: usize) -> FormulaError {
-    let shown: String = c.escape_debug().collect();
+    let shown = shown(c);
     let message = format!(
         "unexpected character \"{shown}\"; formulas use numbers, names, + - * / ^, ( ) and ,"
     );
     FormulaError::new(at + 1, 1, message)
+}
+
+/// `c` as a message quotes it: itself, or escaped where it would be invisible, break the line
+/// or close the quotes (`\t`, `\"`, `\u{200b}`: as `char::escape_debug` writes them).
+/// Not `escape_debug` itself: its Unicode tables add about 2 KB to the module for this one
+/// message.
+fn shown(c: char) -> String {
+    let invisible = c.is_control()
+        || (c.is_whitespace() && c != ' ')
+        || matches!(c,
+            '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{180E}' | '\u{FEFF}'
+            | '\u{0300}'..='\u{036F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}' | '\u{FE00}'..='\u{FE0F}' | '\u{FFF9}'..='\u{FFFB}');
+    match c {
+        '\0' => "\\0".into(),
+        '\t' => "\\t".into(),
+        '\r' => "\\r".into(),
+        '\n' => "\\n".into(),
+        '"' | '\'' | '\\' => format!("\\{c}"),
+        _ if invisible => format!("\\u{{{:x}}}", u32::from(c)),
+        _ => c.to_string(),
+    }
 }
 
 /// Where the number starting at `i` ends: digits, an optional fraction, an optional exponent.
@@ -158,6 +180,32 @@ fn number(chars: &[char], start: usize) -> Result<f64, FormulaError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `shown` writes what `escape_debug` writes for the Latin scripts and for every character
+    /// it escapes; elsewhere it may show a character `escape_debug` would escape (a rare
+    /// format or unassigned one), never the reverse.
+    #[test]
+    fn shown_is_escape_debug_where_it_escapes() {
+        let std = |c: char| c.escape_debug().collect::<String>();
+        let invisible = [
+            0xAD, 0x34F, 0x61C, 0x180E, 0xFEFF, 0x300, 0x36F, 0x200B, 0x200F, 0x202A, 0x202E,
+            0x2060, 0x206F, 0xFE00, 0xFE0F, 0xFFF9, 0xFFFB, 0x2028, 0x2029, 0x85, 0xA0, 0x3000,
+        ];
+        let latin = (0..0x250).chain(invisible);
+        for c in latin.filter_map(char::from_u32) {
+            assert_eq!(shown(c), std(c), "U+{:04X}", u32::from(c));
+        }
+        let mut raw_where_std_escapes = 0;
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let ours = shown(c);
+            if ours.starts_with('\\') {
+                assert_eq!(ours, std(c), "U+{:04X}", u32::from(c));
+            } else if ours != std(c) {
+                raw_where_std_escapes += 1;
+            }
+        }
+        assert!(raw_where_std_escapes > 0, "the rule is simpler than the tables");
+    }
 
     fn kinds(src: &str) -> Vec<Kind> {
         tokenize(src)
