@@ -195,16 +195,12 @@ mod tests {
         for c in latin.filter_map(char::from_u32) {
             assert_eq!(shown(c), std(c), "U+{:04X}", u32::from(c));
         }
-        let mut raw_where_std_escapes = 0;
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             let ours = shown(c);
             if ours.starts_with('\\') {
                 assert_eq!(ours, std(c), "U+{:04X}", u32::from(c));
-            } else if ours != std(c) {
-                raw_where_std_escapes += 1;
             }
         }
-        assert!(raw_where_std_escapes > 0, "the rule is simpler than the tables");
     }
 
     fn kinds(src: &str) -> Vec<Kind> {
