@@ -20,6 +20,16 @@ fn same(text: &str) {
     assert_eq!(bits(got), bits(want), "{text:?}: {got:?} against {want:?}");
 }
 
+/// A xorshift64 stream from `seed`: reproducible test inputs without a generator crate.
+fn xorshift(mut seed: u64) -> impl FnMut() -> u64 {
+    move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    }
+}
+
 #[wasm_bindgen_test]
 fn hard_cases_read_as_rust_reads_them() {
     for text in [
@@ -73,13 +83,7 @@ fn hard_cases_read_as_rust_reads_them() {
 
 #[wasm_bindgen_test]
 fn generated_decimals_read_as_rust_reads_them() {
-    let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-    let mut next = move || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed
-    };
+    let mut next = xorshift(0x2545_f491_4f6c_dd1d_u64);
     let alphabet = b"0123456789012345678901234567890123456789.e-+";
     for _ in 0..4000 {
         let len = 1 + (next() % 30) as usize;
@@ -184,13 +188,7 @@ fn hard_cases_are_written_as_rust_writes_them() {
 
 #[wasm_bindgen_test]
 fn random_doubles_are_written_as_rust_writes_them() {
-    let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
-    let mut next = move || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed
-    };
+    let mut next = xorshift(0x9e37_79b9_7f4a_7c15_u64);
     for _ in 0..1500 {
         // Any bits (every exponent), and decimals with a few digits (where ties live).
         let any = f64::from_bits(next());
@@ -204,13 +202,7 @@ fn random_doubles_are_written_as_rust_writes_them() {
 
 #[wasm_bindgen_test]
 fn a_batch_is_written_as_each_number_alone() {
-    let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-    let mut next = move || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed
-    };
+    let mut next = xorshift(0x2545_f491_4f6c_dd1d_u64);
     let mut values = vec![
         0.0,
         -0.0,
