@@ -105,16 +105,20 @@ pub fn sci_fixed(v: f64, digits: usize) -> String {
 pub fn compact(v: f64) -> String {
     #[cfg(not(target_arch = "wasm32"))]
     {
-        let (plain, sci) = (shortest(v), sci(v));
-        if sci.len() < plain.len() {
-            sci
-        } else {
-            plain
-        }
+        shorter(shortest(v), sci(v))
     }
     #[cfg(target_arch = "wasm32")]
     {
         js::written(v, |a| js::compact(&js::Digits::shortest(a)))
+    }
+}
+
+/// `sci` when it is shorter than `plain`, else `plain`: [`compact`]'s choice, on both sides.
+fn shorter(plain: String, sci: String) -> String {
+    if sci.len() < plain.len() {
+        sci
+    } else {
+        plain
     }
 }
 
@@ -248,12 +252,7 @@ mod js {
 
     /// The shorter of `digits`' two layouts, [`shortest`](super::shortest) when they tie.
     pub fn compact(digits: &Digits) -> String {
-        let (plain, sci) = (digits.plain(), digits.scientific());
-        if sci.len() < plain.len() {
-            sci
-        } else {
-            plain
-        }
+        super::shorter(digits.plain(), digits.scientific())
     }
 
     /// `{:.digits$}` of `a` (finite, not negative).
