@@ -6,9 +6,10 @@
 mod bench;
 mod dist;
 mod minify;
+mod order;
+mod pack;
 mod serve;
 mod setup;
-mod strip;
 mod test;
 mod util;
 
@@ -29,8 +30,9 @@ commands:
                         README.md. --replays: memory-check replays (default 1000)
   items [MODULE.wasm]   the ten largest functions and data segments of a module that kept
                         its names (default: the lab's, built with its names)
-  strip-names [DIR]     remove the custom sections (names) from the modules in DIR (default:
-                        trunk's staging folder: it is trunk's post-build hook)
+  pack-wasm [DIR]       pack the modules in DIR for gzip: custom sections (names) out,
+                        functions reordered (default: trunk's staging folder: it is
+                        trunk's first post-build hook)
   minify-js [DIR]       minify the JavaScript files in DIR (default: trunk's staging folder:
                         trunk's second post-build hook)";
 
@@ -59,7 +61,7 @@ fn dispatch(args: &[String]) -> util::Result<()> {
         "test" => test::command(rest),
         "bench" => bench::command(rest),
         "items" => bench::items::command(rest),
-        "strip-names" => strip::command(rest),
+        "pack-wasm" => pack::command(rest),
         "minify-js" => minify::command(rest),
         "help" | "-h" | "--help" => {
             println!("{USAGE}");

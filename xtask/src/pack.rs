@@ -1,29 +1,46 @@
-//! `cargo xtask strip-names [DIR]`: trunk's post-build hook (`Trunk.toml`). wasm-bindgen
-//! writes a name section into the module it outputs (the names of the glue's imports and of
-//! its own functions: about 9 KB, 1.2 KB gzipped) and trunk cannot pass it
-//! `--remove-name-section`. This removes every custom section (`name`, `producers`,
-//! `target_features`: metadata that no browser reads) from each module in the staged site,
-//! `DIR` or trunk's `TRUNK_STAGING_DIR`. `cargo xtask items` builds its own named module, so
-//! it keeps the names it lists.
+//! `cargo xtask pack-wasm [DIR]`: trunk's first post-build hook (`Trunk.toml`), which packs
+//! each module of the staged site (`DIR` or trunk's `TRUNK_STAGING_DIR`) for gzip:
+//!
+//! - every custom section goes (`name`, `producers`, `target_features`: metadata that no
+//!   browser reads). wasm-bindgen writes a name section (the names of the glue's imports and
+//!   of its own functions: about 9 KB, 1.2 KB gzipped) and trunk cannot pass it
+//!   `--remove-name-section`;
+//! - the functions are reordered so look-alikes sit together (`order.rs`: 7.5 KB gzipped);
+//! - the result is validated, so a packing fault fails the build, not the page.
+//!
+//! `cargo xtask items` builds its own named module and orders it the same way, so it keeps
+//! the names it lists.
 
 use std::path::Path;
 
 use wasmparser::{Parser, Payload};
 
+use crate::order;
 use crate::util::{self, Result};
 
-/// Strips each `.wasm` file of the staged site.
+/// Packs each `.wasm` file of the staged site.
 pub fn command(args: &[String]) -> Result<()> {
-    for path in util::staged_files("strip-names", args, "wasm")? {
-        strip_file(&path)?;
+    for path in util::staged_files("pack-wasm", args, "wasm")? {
+        pack_file(&path)?;
     }
     Ok(())
 }
 
-fn strip_file(path: &Path) -> Result<()> {
+fn pack_file(path: &Path) -> Result<()> {
     let read = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let stripped = without_custom_sections(&read)?;
-    std::fs::write(path, stripped).map_err(|e| format!("{}: {e}", path.display()))
+    let packed = order::ordered_for_gzip(&without_custom_sections(&read)?)?;
+    validate(&packed).map_err(|e| format!("{}: packed, it is not valid: {e}", path.display()))?;
+    std::fs::write(path, packed).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Checks `module` as a browser would before running it (every feature wasmparser knows on:
+/// the check is of the packing, not of which features the module uses).
+pub fn validate(module: &[u8]) -> Result<()> {
+    let mut validator = wasmparser::Validator::new_with_features(wasmparser::WasmFeatures::all());
+    validator
+        .validate_all(module)
+        .map(drop)
+        .map_err(|e| e.to_string())
 }
 
 /// `module` with its custom sections left out; every other section byte for byte.
