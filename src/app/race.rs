@@ -242,7 +242,11 @@ pub fn parse_entry(
         set_field(&mut optimizer, key, text)?;
     }
     optimizer.validate().map_err(|e| {
-        let key = e.field.trim_start_matches("optimizer.").to_string();
+        let key = e
+            .field
+            .strip_prefix("optimizer.")
+            .unwrap_or(&e.field)
+            .to_string();
         InputError::new(&key, format!("{key} {}.", e.message))
     })?;
     Ok(Entry { optimizer, lr })

@@ -101,12 +101,9 @@ pub fn embed_snippet(request: &EmbedRequest) -> Result<EmbedSnippet, InputError>
 /// The address without query or fragment; http(s) only, one line.
 fn page_address(url: &str) -> Result<&str, InputError> {
     let base = url.split(['?', '#']).next().unwrap_or_default();
-    let scheme_ok = base.starts_with("https://") || base.starts_with("http://");
-    let host_ok = base
-        .split("://")
-        .nth(1)
-        .is_some_and(|rest| !rest.is_empty());
-    if !scheme_ok || !host_ok || base.chars().any(|c| c.is_whitespace() || c.is_control()) {
+    let rest = (base.strip_prefix("https://")).or_else(|| base.strip_prefix("http://"));
+    let host_ok = rest.is_some_and(|r| !r.is_empty() && !r.starts_with("://"));
+    if !host_ok || base.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return Err(InputError::new(
             "labUrl",
             "must be the lab's http:// or https:// address, with no spaces",

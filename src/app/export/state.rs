@@ -258,9 +258,9 @@ fn option(key: &str, value: &str) -> Result<(), InputError> {
         ));
     }
     let literal_ok = !value.trim().is_empty()
-        && value
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || " .,+-()_".contains(c));
+        && value.chars().all(|c| {
+            c.is_ascii_alphanumeric() || matches!(c, ' ' | '.' | ',' | '+' | '-' | '(' | ')' | '_')
+        });
     if !literal_ok {
         return Err(InputError::new(
             "optimizerOptions",

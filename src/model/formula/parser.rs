@@ -290,5 +290,5 @@ fn arity(n: usize) -> &'static str {
 }
 
 fn is_function(name: &str) -> bool {
-    FUNCTIONS.split(", ").any(|f| f == name)
+    FUNCTIONS.split(',').any(|f| f.trim_start() == name)
 }
