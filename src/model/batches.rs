@@ -6,8 +6,8 @@
 //! With a seed each pass over the data takes its own permutation, drawn from ChaCha8 (the
 //! stream `makeData` uses); it is not PyTorch's generator, so shuffled runs are ours alone.
 
-use rand_chacha::rand_core::SeedableRng;
-use rand_chacha::ChaCha8Rng;
+use chacha20::rand_core::SeedableRng;
+use chacha20::ChaCha8Rng;
 use rand_distr::{Distribution, Uniform};
 
 use super::data::Samples;

@@ -1,7 +1,7 @@
 //! Data sets: validated (x, y) samples, and the lab's seeded noisy line.
 
-use rand_chacha::rand_core::SeedableRng;
-use rand_chacha::ChaCha8Rng;
+use chacha20::rand_core::SeedableRng;
+use chacha20::ChaCha8Rng;
 use rand_distr::{Distribution, Normal};
 
 use super::limits::{self, InputError, MAX_POINTS, MIN_POINTS};

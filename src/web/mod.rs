@@ -1,5 +1,11 @@
 //! The browser layer (wasm32 only): the JavaScript API, the notebook page and its events.
 
+/// The module's allocator: talc instead of std's dlmalloc, 1.7 KB smaller gzipped, and 0.4 KB
+/// more with growing a block in place left out (`disable-realloc-in-place`: a `Vec` that
+/// outgrows its block moves to a new one).
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 pub mod a11y;
 pub mod api;
 pub mod backend;
