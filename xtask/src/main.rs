@@ -5,6 +5,7 @@
 
 mod bench;
 mod dist;
+mod imports;
 mod minify;
 mod order;
 mod pack;
@@ -30,11 +31,10 @@ commands:
                         README.md. --replays: memory-check replays (default 1000)
   items [MODULE.wasm]   the ten largest functions and data segments of a module that kept
                         its names (default: the lab's, built with its names)
-  pack-wasm [DIR]       pack the modules in DIR for gzip: custom sections (names) out,
-                        functions reordered (default: trunk's staging folder: it is
-                        trunk's first post-build hook)
-  minify-js [DIR]       minify the JavaScript files in DIR (default: trunk's staging folder:
-                        trunk's second post-build hook)";
+  pack [DIR]            pack the site in DIR for gzip: the modules' custom sections (names)
+                        out, imports named short, functions reordered; the JavaScript
+                        minified (default: trunk's staging folder: it is trunk's
+                        post-build hook)";
 
 fn main() -> ExitCode {
     util::put_cargo_bin_on_path();
@@ -61,8 +61,7 @@ fn dispatch(args: &[String]) -> util::Result<()> {
         "test" => test::command(rest),
         "bench" => bench::command(rest),
         "items" => bench::items::command(rest),
-        "pack-wasm" => pack::command(rest),
-        "minify-js" => minify::command(rest),
+        "pack" => pack::command(rest),
         "help" | "-h" | "--help" => {
             println!("{USAGE}");
             Ok(())

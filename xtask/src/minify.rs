@@ -1,12 +1,10 @@
-//! `cargo xtask minify-js [DIR]`: trunk's second post-build hook (`Trunk.toml`). Trunk
-//! minifies a release build's HTML and CSS but copies its JavaScript as written:
-//! wasm-bindgen's glue with each exported function's doc comment and indentation, the
-//! loader and the embed script. This minifies every `.js` file of the staged site, `DIR` or
-//! trunk's `TRUNK_STAGING_DIR`, with oxc, a JavaScript parser and minifier: a file is read as
-//! a module when it has module syntax, else as a classic script (whose top-level names are
-//! globals, so they keep their names). A file that does not parse is an error, never shipped
-//! half-minified. The sources in `www/` and the API's documentation in `docs/API.md` stay
-//! readable.
+//! JavaScript minified, for `cargo xtask pack` (`pack.rs`). Trunk minifies a release build's
+//! HTML and CSS but copies its JavaScript as written: wasm-bindgen's glue with each exported
+//! function's doc comment and indentation, the loader and the embed script. oxc, a
+//! JavaScript parser and minifier, reads a file as a module when it has module syntax, else
+//! as a classic script (whose top-level names are globals, so they keep their names). A file
+//! that does not parse is an error, never shipped half-minified. The sources in `www/` and
+//! the API's documentation in `docs/API.md` stay readable.
 
 use oxc::allocator::Allocator;
 use oxc::codegen::{Codegen, CodegenOptions};
@@ -14,18 +12,7 @@ use oxc::minifier::{Minifier, MinifierOptions};
 use oxc::parser::Parser;
 use oxc::span::SourceType;
 
-use crate::util::{self, Result};
-
-/// Minifies each `.js` file of the staged site in place.
-pub fn command(args: &[String]) -> Result<()> {
-    for path in util::staged_files("minify-js", args, "js")? {
-        let text =
-            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let small = minified(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-        std::fs::write(&path, small).map_err(|e| format!("{}: {e}", path.display()))?;
-    }
-    Ok(())
-}
+use crate::util::Result;
 
 /// `source` minified: comments and layout gone, local names shortened, exports and
 /// literals kept.

@@ -1,36 +1,73 @@
-//! `cargo xtask pack-wasm [DIR]`: trunk's first post-build hook (`Trunk.toml`), which packs
-//! each module of the staged site (`DIR` or trunk's `TRUNK_STAGING_DIR`) for gzip:
+//! `cargo xtask pack [DIR]`: trunk's post-build hook (`Trunk.toml`), which packs the staged
+//! site (`DIR` or trunk's `TRUNK_STAGING_DIR`) for gzip. For each module:
 //!
 //! - every custom section goes (`name`, `producers`, `target_features`: metadata that no
 //!   browser reads). wasm-bindgen writes a name section (the names of the glue's imports and
 //!   of its own functions: about 9 KB, 1.2 KB gzipped) and trunk cannot pass it
 //!   `--remove-name-section`;
+//! - the imports get short names, in the module and in its glue (`imports.rs`: 7.3 KB
+//!   gzipped for the two);
 //! - the functions are reordered so look-alikes sit together (`order.rs`: 7.5 KB gzipped);
 //! - the result is validated, so a packing fault fails the build, not the page.
+//!
+//! Then every JavaScript file is minified (`minify.rs`). One hook does it all because trunk
+//! runs a stage's hooks at the same time, and the glue is both renamed and minified.
 //!
 //! `cargo xtask items` builds its own named module and orders it the same way, so it keeps
 //! the names it lists.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use wasmparser::{Parser, Payload};
 
-use crate::order;
 use crate::util::{self, Result};
+use crate::{imports, minify, order};
 
-/// Packs each `.wasm` file of the staged site.
+/// Packs each module of the staged site with its glue, then minifies every script.
 pub fn command(args: &[String]) -> Result<()> {
-    for path in util::staged_files("pack-wasm", args, "wasm")? {
-        pack_file(&path)?;
+    for path in util::staged_files("pack", args, "wasm")? {
+        pack_module(&path)?;
+    }
+    for path in util::staged_files("pack", args, "js")? {
+        let text = read_text(&path)?;
+        let small = minify::minified(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        write(&path, small.as_bytes())?;
     }
     Ok(())
 }
 
-fn pack_file(path: &Path) -> Result<()> {
+/// Packs one module and, when it is there, its glue: `x.js` beside `x_bg.wasm`.
+fn pack_module(path: &Path) -> Result<()> {
     let read = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let packed = order::ordered_for_gzip(&without_custom_sections(&read)?)?;
+    let mut module = without_custom_sections(&read)?;
+    let glue = glue_of(path).filter(|g| g.exists());
+    let mut glue_text = None;
+    if let Some(glue) = &glue {
+        let (renamed, text) = imports::shortened(&module, &read_text(glue)?)?;
+        module = renamed;
+        glue_text = Some(text);
+    }
+    let packed = order::ordered_for_gzip(&module)?;
     validate(&packed).map_err(|e| format!("{}: packed, it is not valid: {e}", path.display()))?;
-    std::fs::write(path, packed).map_err(|e| format!("{}: {e}", path.display()))
+    write(path, &packed)?;
+    match (glue, glue_text) {
+        (Some(glue), Some(text)) => write(&glue, text.as_bytes()),
+        _ => Ok(()),
+    }
+}
+
+/// The glue wasm-bindgen writes beside `x_bg.wasm`: `x.js`.
+fn glue_of(module: &Path) -> Option<PathBuf> {
+    let stem = module.file_stem()?.to_str()?.strip_suffix("_bg")?;
+    Some(module.with_file_name(format!("{stem}.js")))
+}
+
+fn read_text(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<()> {
+    std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// Checks `module` as a browser would before running it (every feature wasmparser knows on:

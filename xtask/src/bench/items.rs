@@ -66,7 +66,7 @@ pub fn build_named() -> Result<PathBuf> {
     let mut bindgen = cmd("wasm-bindgen", &["--target", "web", "--out-dir"]);
     bindgen.arg(&out).arg(&linked);
     util::run(&mut bindgen)?;
-    // In the shipped order (`cargo xtask pack-wasm`), so each body is the shipped one.
+    // In the shipped order (`cargo xtask pack`), so each body is the shipped one.
     let module = out.join("gd_lab_bg.wasm");
     let read = std::fs::read(&module).map_err(|e| format!("{}: {e}", module.display()))?;
     let ordered = crate::order::ordered_for_gzip(&read)?;
