@@ -23,8 +23,15 @@ use wasmparser::{Parser, Payload};
 use crate::util::{self, Result};
 use crate::{imports, minify, order};
 
-/// Packs each module of the staged site with its glue, then minifies every script.
+/// Packs each module of the staged site with its glue, then minifies every script. A debug
+/// build of trunk's (`trunk serve` without `--release`) is left as built, like trunk's own
+/// minifying (`on_release`): its names serve stack traces, and ordering its much larger
+/// module would take most of a minute.
 pub fn command(args: &[String]) -> Result<()> {
+    if args.is_empty() && std::env::var("TRUNK_PROFILE").is_ok_and(|p| p == "debug") {
+        println!("pack: a debug build, left as built");
+        return Ok(());
+    }
     for path in util::staged_files("pack", args, "wasm")? {
         pack_module(&path)?;
     }
