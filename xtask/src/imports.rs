@@ -35,7 +35,7 @@ pub fn shortened(module: &[u8], glue: &str) -> Result<(Vec<u8>, String)> {
     rename
         .parse_core_module(&mut out, Parser::new(0), module)
         .map_err(|e| format!("re-encoding the module: {e}"))?;
-    Ok((out.finish(), edited(glue, edits)))
+    Ok((out.finish(), edited(glue, edits)?))
 }
 
 /// Each import's module and name.
@@ -117,14 +117,22 @@ fn quoted(text: &str, name: &str) -> Vec<(usize, usize)> {
         .collect()
 }
 
-/// `text` with each `(start, end, new)` edit made (the spans do not overlap).
-fn edited(text: &str, mut edits: Vec<(usize, usize, String)>) -> String {
+/// `text` with each `(start, end, new)` edit made; an error if two spans overlap (a module
+/// name that is also a field's name, say), where no rename could be trusted.
+fn edited(text: &str, mut edits: Vec<(usize, usize, String)>) -> Result<String> {
     edits.sort_unstable_by_key(|e| std::cmp::Reverse(e.0));
     let mut out = text.to_string();
+    let mut limit = text.len();
     for (start, end, new) in edits {
+        if end > limit {
+            return Err(format!(
+                "two import names overlap in the glue at byte {start}"
+            ));
+        }
         out.replace_range(start..end, &new);
+        limit = start;
     }
-    out
+    Ok(out)
 }
 
 /// The re-encoder that writes the import section with the new names.
@@ -218,6 +226,14 @@ const imports = { "./x_bg.js": import0 };
         assert!(glue.contains("B: function() { return B; }"), "{glue}");
         assert!(glue.contains(r#"{ "A": import0 }"#), "{glue}");
         assert!(glue.contains("__wbg_log_0123456789abcdef_2 and x__wbg_now_fedcba9876543210"));
+    }
+
+    #[test]
+    fn overlapping_renames_are_refused() {
+        let edits = vec![(0, 5, "A".to_string()), (1, 3, "B".to_string())];
+        assert!(edited("\"wbg\"", edits).is_err());
+        let apart = vec![(0, 2, "A".to_string()), (3, 5, "B".to_string())];
+        assert_eq!(edited("ab cd", apart).unwrap(), "A B");
     }
 
     #[test]
