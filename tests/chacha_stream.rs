@@ -6,16 +6,12 @@
 
 use chacha20::rand_core::{Rng, SeedableRng};
 
+mod common;
+
 /// Seeds at the edges and a spread of others (a xorshift sequence).
 fn seeds() -> Vec<u64> {
     let mut seeds = vec![0, 1, 7, 42, 9_007_199_254_740_991, u64::MAX];
-    let mut s = 0x9e37_79b9_7f4a_7c15_u64;
-    for _ in 0..200 {
-        s ^= s << 13;
-        s ^= s >> 7;
-        s ^= s << 17;
-        seeds.push(s);
-    }
+    seeds.extend(std::iter::repeat_with(common::xorshift(0x9e37_79b9_7f4a_7c15)).take(200));
     seeds
 }
 

@@ -11,6 +11,9 @@
 use gd_lab::model::number::{compact, compact_all, fixed, parse_f64, sci, sci_fixed, shortest};
 use wasm_bindgen_test::*;
 
+mod common;
+use common::xorshift;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn same(text: &str) {
@@ -18,16 +21,6 @@ fn same(text: &str) {
     let got = parse_f64(text);
     let bits = |v: Option<f64>| v.map(|v| if v.is_nan() { u64::MAX } else { v.to_bits() });
     assert_eq!(bits(got), bits(want), "{text:?}: {got:?} against {want:?}");
-}
-
-/// A xorshift64 stream from `seed`: reproducible test inputs without a generator crate.
-fn xorshift(mut seed: u64) -> impl FnMut() -> u64 {
-    move || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed
-    }
 }
 
 #[wasm_bindgen_test]

@@ -1,5 +1,6 @@
-//! What the tests that compare with PyTorch share: a run as PyTorch recorded it, and the
-//! measure of agreement, |ours − theirs| / max(|theirs|, 0.01) (relative, absolute near zero).
+//! What several tests share: a run as PyTorch recorded it, the measure of agreement,
+//! |ours − theirs| / max(|theirs|, 0.01) (relative, absolute near zero), and a reproducible
+//! stream of test inputs.
 #![allow(dead_code)] // Each test file uses the part it needs.
 
 use gd_lab::model::Trajectory;
@@ -52,5 +53,15 @@ pub fn assert_run_matches(name: &str, run: &Trajectory, theirs: &TorchRun, tol: 
         assert_close(&at("w"), run.w[i], *w, tol);
         assert_close(&at("b"), run.b[i], *b, tol);
         assert_close(&at("cost"), run.cost[i], *cost, tol);
+    }
+}
+
+/// A xorshift64 stream from `seed`: reproducible test inputs without a generator crate.
+pub fn xorshift(mut seed: u64) -> impl FnMut() -> u64 {
+    move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
     }
 }
