@@ -135,8 +135,7 @@ impl Reencode for Renumber {
         let types = section
             .into_iter()
             .collect::<std::result::Result<Vec<u32>, _>>()?;
-        for old in self.order.clone() {
-            let ty = *types.get(old).ok_or_else(mismatch)?;
+        for ty in self.in_new_order(&types)? {
             functions.function(self.type_index(ty)?);
         }
         Ok(())
@@ -150,16 +149,23 @@ impl Reencode for Renumber {
         let bodies = section
             .into_iter()
             .collect::<std::result::Result<Vec<FunctionBody>, _>>()?;
-        for old in self.order.clone() {
-            let body = bodies.get(old).ok_or_else(mismatch)?.clone();
+        for body in self.in_new_order(&bodies)? {
             self.parse_function_body(code, body)?;
         }
         Ok(())
     }
 }
 
-fn mismatch() -> Error<String> {
-    Error::UserError("the function and code sections differ in length".into())
+impl Renumber {
+    /// `items`, one per defined function in the old order, in the new order.
+    fn in_new_order<T: Clone>(&self, items: &[T]) -> std::result::Result<Vec<T>, Error<String>> {
+        let mismatch =
+            || Error::UserError("the function and code sections differ in length".into());
+        self.order
+            .iter()
+            .map(|&old| items.get(old).cloned().ok_or_else(mismatch))
+            .collect()
+    }
 }
 
 #[cfg(test)]

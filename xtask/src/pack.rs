@@ -36,30 +36,28 @@ pub fn command(args: &[String]) -> Result<()> {
         pack_module(&path)?;
     }
     for path in util::staged_files("pack", args, "js")? {
-        let text = read_text(&path)?;
+        let text = util::read_text(&path)?;
         let small = minify::minified(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-        write(&path, small.as_bytes())?;
+        util::write(&path, small)?;
     }
     Ok(())
 }
 
 /// Packs one module and, when it is there, its glue: `x.js` beside `x_bg.wasm`.
 fn pack_module(path: &Path) -> Result<()> {
-    let read = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut module = without_custom_sections(&read)?;
-    let glue = glue_of(path).filter(|g| g.exists());
-    let mut glue_text = None;
-    if let Some(glue) = &glue {
-        let (renamed, text) = imports::shortened(&module, &read_text(glue)?)?;
+    let mut module = without_custom_sections(&util::read_bytes(path)?)?;
+    let mut glue = None;
+    if let Some(glue_path) = glue_of(path).filter(|g| g.exists()) {
+        let (renamed, text) = imports::shortened(&module, &util::read_text(&glue_path)?)?;
         module = renamed;
-        glue_text = Some(text);
+        glue = Some((glue_path, text));
     }
     let packed = order::ordered_for_gzip(&module)?;
     validate(&packed).map_err(|e| format!("{}: packed, it is not valid: {e}", path.display()))?;
-    write(path, &packed)?;
-    match (glue, glue_text) {
-        (Some(glue), Some(text)) => write(&glue, text.as_bytes()),
-        _ => Ok(()),
+    util::write(path, packed)?;
+    match glue {
+        Some((glue_path, text)) => util::write(&glue_path, text),
+        None => Ok(()),
     }
 }
 
@@ -67,14 +65,6 @@ fn pack_module(path: &Path) -> Result<()> {
 fn glue_of(module: &Path) -> Option<PathBuf> {
     let stem = module.file_stem()?.to_str()?.strip_suffix("_bg")?;
     Some(module.with_file_name(format!("{stem}.js")))
-}
-
-fn read_text(path: &Path) -> Result<String> {
-    std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
-}
-
-fn write(path: &Path, bytes: &[u8]) -> Result<()> {
-    std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// Checks `module` as a browser would before running it (every feature wasmparser knows on:

@@ -209,3 +209,18 @@ pub fn staged_files(command: &str, args: &[String], extension: &str) -> Result<V
     }
     Ok(files)
 }
+
+/// The bytes of `path`; an error names the file.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// The text of `path`; an error names the file.
+pub fn read_text(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Writes `bytes` to `path`; an error names the file.
+pub fn write(path: &Path, bytes: impl AsRef<[u8]>) -> Result<()> {
+    std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
+}

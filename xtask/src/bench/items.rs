@@ -68,15 +68,16 @@ pub fn build_named() -> Result<PathBuf> {
     util::run(&mut bindgen)?;
     // In the shipped order (`cargo xtask pack`), so each body is the shipped one.
     let module = out.join("gd_lab_bg.wasm");
-    let read = std::fs::read(&module).map_err(|e| format!("{}: {e}", module.display()))?;
-    let ordered = crate::order::ordered_for_gzip(&read)?;
-    std::fs::write(&module, ordered).map_err(|e| format!("{}: {e}", module.display()))?;
+    util::write(
+        &module,
+        crate::order::ordered_for_gzip(&util::read_bytes(&module)?)?,
+    )?;
     Ok(module)
 }
 
 /// The [`TOP`] largest items of `module` as a text table, with the module's size.
 pub fn table(module: &Path) -> Result<String> {
-    let bytes = std::fs::read(module).map_err(|e| format!("{}: {e}", module.display()))?;
+    let bytes = util::read_bytes(module)?;
     let items = items(&bytes)?;
     let code: usize = items.iter().map(|i| i.bytes).sum();
     let mut out = format!(
