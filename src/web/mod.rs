@@ -26,6 +26,7 @@ pub mod formula_editor;
 pub mod formula_options;
 pub mod fullscreen;
 pub mod keyed;
+pub mod libm;
 pub mod numbers;
 pub mod optim_options;
 pub mod options;

@@ -134,7 +134,7 @@ fn steps() -> Result<Vec<Step>> {
 }
 
 /// The tests of the module's own browser code (the API, formulas, the drawing backend, the
-/// number text), compiled to wasm and run in headless Chromium.
+/// number text, the math functions), compiled to wasm and run in headless Chromium.
 fn wasm_tests() -> Command {
     let mut command = cmd(
         "cargo",
@@ -152,6 +152,8 @@ fn wasm_tests() -> Command {
             "web_backend",
             "--test",
             "web_number",
+            "--test",
+            "web_math",
         ],
     );
     command

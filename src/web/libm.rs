@@ -1,0 +1,65 @@
+//! The module's transcendental functions are the JavaScript engine's `Math`.
+//!
+//! On wasm32, `f64::sin`, `exp`, `ln`, `powf`, … compile to calls to the C names `sin`,
+//! `exp`, `log`, `pow`, …, which compiler-builtins resolves with its own port of musl's libm:
+//! 4.8 KB of the module gzipped (the argument reduction behind `sin` and `cos` alone is
+//! 3.5 KB raw). The browser already ships these functions, as accurate (under one unit in the
+//! last place), so the lab defines the C names here on `Math`, and the linker takes them
+//! instead. Every caller (the formulas, the 3D projection, the data's normal draws) goes
+//! through them, so all of the page's numbers come from one implementation.
+//!
+//! `hypot` and `atan2` stay libm's: they are a few hundred bytes, and `Math.hypot` rounds
+//! differently.
+//!
+//! Defining a C symbol is what the `unsafe_code` lint guards against (two definitions of one
+//! name); these are the only ones in the lab, and each has the C signature LLVM calls.
+#![allow(unsafe_code)]
+
+use js_sys::Math;
+
+/// C's `sin`.
+#[no_mangle]
+extern "C" fn sin(x: f64) -> f64 {
+    Math::sin(x)
+}
+
+/// C's `cos`.
+#[no_mangle]
+extern "C" fn cos(x: f64) -> f64 {
+    Math::cos(x)
+}
+
+/// C's `tanh`.
+#[no_mangle]
+extern "C" fn tanh(x: f64) -> f64 {
+    Math::tanh(x)
+}
+
+/// C's `exp`.
+#[no_mangle]
+extern "C" fn exp(x: f64) -> f64 {
+    Math::exp(x)
+}
+
+/// C's `log` (Rust's `ln`).
+#[no_mangle]
+extern "C" fn log(x: f64) -> f64 {
+    Math::log(x)
+}
+
+/// C's `log10`.
+#[no_mangle]
+extern "C" fn log10(x: f64) -> f64 {
+    Math::log10(x)
+}
+
+/// C's `pow` (Rust's `powf`). C and JavaScript differ only where the base is ±1: C gives 1
+/// for `pow(1, y)` with any `y`, NaN too, and for `pow(-1, ±∞)`, where `Math.pow` gives NaN.
+/// PyTorch follows C, and so does the lab.
+#[no_mangle]
+extern "C" fn pow(x: f64, y: f64) -> f64 {
+    if x == 1.0 || (x == -1.0 && y.is_infinite()) {
+        return 1.0;
+    }
+    Math::pow(x, y)
+}
