@@ -2,19 +2,24 @@
 
 use std::ops::Range;
 
-use plotters::coord::ranged1d::{KeyPointHint, NoDefaultFormatting, Ranged, ValueFormatter};
+use plotters::coord::cartesian::MeshLine;
+use plotters::coord::ranged1d::{
+    BoldPoints, KeyPointHint, NoDefaultFormatting, Ranged, ValueFormatter,
+};
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
-use plotters::prelude::{Cartesian2d, ChartBuilder, ChartContext, DrawingArea, DrawingBackend};
-use plotters::style::{Color, TRANSPARENT};
+use plotters::element::PathElement;
+use plotters::prelude::{Cartesian2d, DrawingArea, DrawingBackend};
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::{Color, FontTransform, ShapeStyle, TRANSPARENT};
 
 use super::error::FigureError;
 use super::frame::PlotFrame;
 use super::layers::Layers;
 use super::style::{tick_label, Style};
 
-/// A 2D chart with f64 axes.
-pub(crate) type Chart2d<'a, DB> = ChartContext<'a, DB, Cartesian2d<Axis, Axis>>;
+/// A 2D chart's plotting area, its f64 axes mapped onto the pixels inside the frame.
+pub(crate) type Chart2d<DB> = DrawingArea<DB, Cartesian2d<Axis, Axis>>;
 
 /// An f64 axis whose tick labels are always the figures' own ([`tick_label`], or the one a
 /// figure gives): plotters' default labels for f64 would bring Rust's float formatting into
@@ -61,22 +66,26 @@ pub(crate) struct Axes<'s> {
 }
 
 /// Fills `area` white and draws the caption and the axes; returns the chart to draw on.
-pub(crate) fn build<'a, DB: DrawingBackend>(
-    area: &'a DrawingArea<DB, Shift>,
+pub(crate) fn build<DB: DrawingBackend>(
+    area: &Area<DB>,
     axes: &Axes<'_>,
     style: &Style,
-) -> Result<Chart2d<'a, DB>, FigureError> {
+) -> Result<Chart2d<DB>, FigureError> {
     build_layer(area, axes, style, Layers::All)
 }
 
 /// The chart for one layer: the base fills the background and draws the axes, the overlays
 /// draw the caption. Both take the same room, so they map every point to the same pixel.
-pub(crate) fn build_layer<'a, DB: DrawingBackend>(
-    area: &'a DrawingArea<DB, Shift>,
+///
+/// The layout and the frame are plotters' `ChartBuilder` and mesh, step for step and in the
+/// same order of drawing (so the pixels are the same), with only what the lab sets: a margin,
+/// a caption, label areas on the left and at the bottom, no light grid lines.
+pub(crate) fn build_layer<DB: DrawingBackend>(
+    area: &Area<DB>,
     axes: &Axes<'_>,
     style: &Style,
     layers: Layers,
-) -> Result<Chart2d<'a, DB>, FigureError> {
+) -> Result<Chart2d<DB>, FigureError> {
     if layers.base() {
         area.fill(&style.paper())?;
     }
@@ -86,48 +95,174 @@ pub(crate) fn build_layer<'a, DB: DrawingBackend>(
     } else {
         caption.color(&TRANSPARENT)
     };
-    let mut chart = ChartBuilder::on(area)
-        .caption(axes.title, caption)
-        .margin(style.px(12.0))
-        .x_label_area_size(style.px(44.0))
-        .y_label_area_size(style.px(62.0))
-        .build_cartesian_2d(
-            Axis((axes.x.0..axes.x.1).into()),
-            Axis((axes.y.0..axes.y.1).into()),
-        )?;
-    let mut mesh = chart.configure_mesh();
-    mesh.x_desc(axes.x_desc)
-        .y_desc(axes.y_desc)
-        .axis_desc_style(style.desc_font())
-        .label_style(style.tick_font())
-        .x_label_formatter(&tick_label)
-        .y_label_formatter(axes.y_label)
-        .x_labels(7)
-        .y_labels(7)
-        .set_all_tick_mark_size(style.px(4.0))
-        .axis_style(style.ink().mix(0.7).stroke_width(style.px_u32(1.0)))
-        .bold_line_style(style.ink().mix(0.1).stroke_width(style.px_u32(1.0)))
-        .light_line_style(TRANSPARENT);
-    if !axes.grid {
-        mesh.disable_mesh();
-    }
-    if layers.base() {
-        mesh.draw()?;
+    let margin = style.px(12.0) as i32;
+    let framed = area
+        .margin(margin, margin, margin, margin)
+        .titled(axes.title, caption)?;
+    let (w, h) = framed.dim_in_pixel();
+    let (left, bottom) = (style.px(62.0) as i32, style.px(44.0) as i32);
+    // The 3 × 3 grid plotters splits the area into: 3 is the left label area, 4 the plot,
+    // 7 the bottom label area.
+    let parts = framed.split_by_breakpoints([left, w as i32], [0, h as i32 - bottom]);
+    let plot = &parts[4];
+    let (x, y) = plot.get_pixel_range();
+    let chart = plot.apply_coord_spec(Cartesian2d::new(
+        Axis((axes.x.0..axes.x.1).into()),
+        Axis((axes.y.0..axes.y.1).into()),
+        (x.start..x.end - 1, y.end - 1..y.start),
+    ));
+    // An area too small for its label areas has no room for a frame: plotters would put
+    // labels above or right of the plot, outside the figure.
+    let roomy = w as i32 >= left && h as i32 >= bottom;
+    if layers.base() && roomy {
+        draw_frame(&chart, &parts, axes, style)?;
     }
     Ok(chart)
 }
 
+/// How many tick labels each axis gets at most.
+const TICKS: usize = 7;
+
+/// An area of the chart's layout, with no coordinates of its own.
+type Area<DB> = DrawingArea<DB, Shift>;
+
+/// The frame, in plotters' order of drawing: the axis descriptions, the grid lines, then each
+/// axis with its ticks and labels, in the left and bottom label areas (`parts` 3 and 7 of the
+/// layout; plotters leaves out a label area without pixels).
+fn draw_frame<DB: DrawingBackend>(
+    chart: &Chart2d<DB>,
+    parts: &[Area<DB>],
+    axes: &Axes<'_>,
+    style: &Style,
+) -> Result<(), FigureError> {
+    let side = |i: usize| {
+        parts.get(i).filter(|a| {
+            let (w, h) = a.dim_in_pixel();
+            w > 0 && h > 0
+        })
+    };
+    let (left, bottom) = (side(3), side(7));
+    let desc = style.desc_font();
+    if let Some(area) = left {
+        let (_, h) = area.dim_in_pixel();
+        let font = desc.transform(FontTransform::Rotate270);
+        let font = font.pos(Pos::new(HPos::Center, VPos::Top));
+        area.draw_text(axes.y_desc, &font, (0, (h / 2) as i32))?;
+    }
+    if let Some(area) = bottom {
+        let (w, h) = area.dim_in_pixel();
+        let font = desc.pos(Pos::new(HPos::Center, VPos::Bottom));
+        area.draw_text(axes.x_desc, &font, ((w / 2) as i32, h as i32))?;
+    }
+    let (xs, ys) = grid(chart, axes, style)?;
+    if let Some(area) = left {
+        y_axis(area, chart, &ys, style)?;
+    }
+    if let Some(area) = bottom {
+        x_axis(area, chart, &xs, style)?;
+    }
+    Ok(())
+}
+
+/// The grid lines at plotters' key points, when the axes ask for them; returns the tick
+/// labels with their pixel on each axis (x, then y).
+fn grid<DB: DrawingBackend>(
+    chart: &Chart2d<DB>,
+    axes: &Axes<'_>,
+    style: &Style,
+) -> Result<(Labels, Labels), FigureError> {
+    let line = style.ink().mix(0.1).stroke_width(style.px_u32(1.0));
+    let (mut xs, mut ys) = (Vec::new(), Vec::new());
+    chart.draw_mesh(
+        |backend, mesh| {
+            let (from, to) = match mesh {
+                MeshLine::XMesh(from, to, v) => {
+                    xs.push((from.0, tick_label(v)));
+                    (from, to)
+                }
+                MeshLine::YMesh(from, to, v) => {
+                    ys.push((from.1, (axes.y_label)(v)));
+                    (from, to)
+                }
+            };
+            if axes.grid {
+                backend.draw_line(from, to, &line)
+            } else {
+                Ok(())
+            }
+        },
+        BoldPoints(TICKS),
+        BoldPoints(TICKS),
+    )?;
+    Ok((xs, ys))
+}
+
+/// An axis's tick labels, each with its pixel along the axis.
+type Labels = Vec<(i32, String)>;
+
+/// The axis line and the tick length.
+fn axis_style(style: &Style) -> (ShapeStyle, i32) {
+    let line = style.ink().mix(0.7).stroke_width(style.px_u32(1.0));
+    (line, style.px(4.0) as i32)
+}
+
+/// The pixels an axis spans along a plot side of `n` pixels, first to last, as plotters
+/// orders them (a side of no pixels spans -1 to 0).
+fn span(n: u32) -> (i32, i32) {
+    let last = n as i32 - 1;
+    (last.min(0), last.max(0))
+}
+
+/// The y axis on the label area's right edge, each label right of its tick mark's length
+/// twice away from it.
+fn y_axis<DB: DrawingBackend>(
+    area: &Area<DB>,
+    chart: &Chart2d<DB>,
+    labels: &[(i32, String)],
+    style: &Style,
+) -> Result<(), FigureError> {
+    let (line, tick) = axis_style(style);
+    let edge = area.dim_in_pixel().0 as i32 - 1;
+    let (top, end) = span(chart.dim_in_pixel().1);
+    area.draw(&PathElement::new(vec![(edge, top), (edge, end)], line))?;
+    let font = style.tick_font().pos(Pos::new(HPos::Right, VPos::Center));
+    let y0 = chart.get_base_pixel().1;
+    for (y, text) in labels.iter().map(|(p, t)| (p - y0, t)) {
+        if (top..=end).contains(&y) {
+            area.draw_text(text, &font, (edge + 1 - 2 * tick, y))?;
+            area.draw(&PathElement::new(vec![(edge - tick, y), (edge, y)], line))?;
+        }
+    }
+    Ok(())
+}
+
+/// The x axis on the label area's top edge, each label centred below its tick mark.
+fn x_axis<DB: DrawingBackend>(
+    area: &Area<DB>,
+    chart: &Chart2d<DB>,
+    labels: &[(i32, String)],
+    style: &Style,
+) -> Result<(), FigureError> {
+    let (line, tick) = axis_style(style);
+    let (start, end) = span(chart.dim_in_pixel().0);
+    area.draw(&PathElement::new(vec![(start, 0), (end, 0)], line))?;
+    let font = style.tick_font().pos(Pos::new(HPos::Center, VPos::Top));
+    let x0 = chart.get_base_pixel().0;
+    for (x, text) in labels.iter().map(|(p, t)| (p - x0, t)) {
+        if (start..=end).contains(&x) {
+            area.draw_text(text, &font, (x, 2 * tick))?;
+            area.draw(&PathElement::new(vec![(x, 0), (x, tick)], line))?;
+        }
+    }
+    Ok(())
+}
+
 /// The plot frame of a chart built from `axes` (the data's y range when `y_log`).
 pub(crate) fn frame<DB: DrawingBackend>(
-    chart: &Chart2d<'_, DB>,
+    chart: &Chart2d<DB>,
     axes: &Axes<'_>,
     data_y: (f64, f64),
     y_log: bool,
 ) -> PlotFrame {
-    PlotFrame::of_pixels(
-        chart.plotting_area().get_pixel_range(),
-        axes.x,
-        data_y,
-        y_log,
-    )
+    PlotFrame::of_pixels(chart.get_pixel_range(), axes.x, data_y, y_log)
 }

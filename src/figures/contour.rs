@@ -91,20 +91,20 @@ pub fn draw_layers<DB: DrawingBackend>(
         grid: false,
         y_label,
     };
-    let mut chart = chart2d::build_layer(area, &axes, style, layers)?;
+    let chart = chart2d::build_layer(area, &axes, style, layers)?;
     let frame = chart2d::frame(&chart, &axes, y, false);
     if layers.base() {
         draw_image(&chart, view.image, style)?;
     }
     if layers.overlays() {
-        draw_on_top(&mut chart, &frame, view, style)?;
+        draw_on_top(&chart, &frame, view, style)?;
     }
     Ok(frame)
 }
 
 /// The paths, points and legend, and a note when visited points lie off the chart.
 fn draw_on_top<DB: DrawingBackend>(
-    chart: &mut Chart2d<'_, DB>,
+    chart: &Chart2d<DB>,
     frame: &PlotFrame,
     view: &ContourView<'_>,
     style: &Style,
@@ -114,7 +114,7 @@ fn draw_on_top<DB: DrawingBackend>(
     let mut avoid: Vec<(f64, f64)> = view.paths.iter().flat_map(|p| p.points()).collect();
     avoid.extend(view.current.into_iter().chain(view.optimum));
     let corner = quiet_corner(frame, &avoid, None);
-    let plot = chart.plotting_area().strip_coord_spec();
+    let plot = chart.strip_coord_spec();
     if labels > 0 {
         legend.draw(&plot, corner, style)?;
     }
@@ -133,11 +133,11 @@ fn draw_on_top<DB: DrawingBackend>(
 /// The colour image (one bitmap where the backend blits in one call, else one rectangle per
 /// merged cell) and the iso-cost lines.
 fn draw_image<DB: DrawingBackend>(
-    chart: &Chart2d<'_, DB>,
+    chart: &Chart2d<DB>,
     image: &ContourImage,
     style: &Style,
 ) -> Result<(), FigureError> {
-    let area = chart.plotting_area();
+    let area = chart;
     if style.bitmaps {
         let (xs, ys) = area.get_pixel_range();
         let size = (xs.end - xs.start, ys.end - ys.start);
@@ -190,7 +190,7 @@ impl<DB: DrawingBackend> Drawable<DB> for Bitmap {
 /// The paths, current point and optimum, with their legend entries. Returns how many
 /// visited points lie off the chart and how many legend entries were added.
 fn draw_overlays<DB: DrawingBackend>(
-    chart: &mut Chart2d<'_, DB>,
+    chart: &Chart2d<DB>,
     frame: &PlotFrame,
     view: &ContourView<'_>,
     legend: &mut Legend,
@@ -216,11 +216,11 @@ fn draw_overlays<DB: DrawingBackend>(
         y: frame.y_range,
     };
     if let Some(p) = view.current.filter(|p| bounds.contains(*p)) {
-        chart.plotting_area().draw(&Mark::current(p, style))?;
+        chart.draw(&Mark::current(p, style))?;
     }
     if let Some(p) = view.optimum {
         if bounds.contains(p) {
-            chart.plotting_area().draw(&Mark::optimum(p, style))?;
+            chart.draw(&Mark::optimum(p, style))?;
         }
         let star = Look {
             halo: true,

@@ -73,17 +73,17 @@ pub fn draw<DB: DrawingBackend>(
         grid: true,
         y_label: &y_label,
     };
-    let mut chart = chart2d::build(area, &axes, style)?;
+    let chart = chart2d::build(area, &axes, style)?;
     // The chart's own units: log₁₀ cost on a log scale.
     let inner = chart2d::frame(&chart, &axes, y, false);
     let mut legend = Legend::default();
-    let (labels, avoid) = draw_runs(&mut chart, &inner, view, &axis, &mut legend, style)?;
+    let (labels, avoid) = draw_runs(&chart, &inner, view, &axis, &mut legend, style)?;
     if let Some(k) = view.current {
         draw_current(&chart, &inner, view.runs, k, &axis, style)?;
     }
     if labels > 0 {
         let corner = quiet_corner(&inner, &avoid, None);
-        legend.draw(&chart.plotting_area().strip_coord_spec(), corner, style)?;
+        legend.draw(&chart.strip_coord_spec(), corner, style)?;
     }
     Ok(PlotFrame {
         y_range: axis.data,

@@ -21,7 +21,7 @@ const ABOVE: RGBColor = RGBColor(90, 90, 90);
 /// Every run, then a legend entry for the triangles if any cost lies above the chart.
 /// Returns how many legend entries were added and the points the legend should avoid.
 pub(crate) fn draw_runs<DB: DrawingBackend>(
-    chart: &mut Chart2d<'_, DB>,
+    chart: &Chart2d<DB>,
     inner: &PlotFrame,
     view: &CostCurveView<'_>,
     axis: &CostAxis,
@@ -46,7 +46,7 @@ pub(crate) fn draw_runs<DB: DrawingBackend>(
 /// One run: its line and markers, triangles on the top edge for costs above it, its
 /// legend entry. Adds its points to `avoid`; returns how many costs lie above the chart.
 fn draw_run<DB: DrawingBackend>(
-    chart: &mut Chart2d<'_, DB>,
+    chart: &Chart2d<DB>,
     inner: &PlotFrame,
     run: &Run<'_>,
     axis: &CostAxis,
@@ -80,7 +80,7 @@ fn draw_run<DB: DrawingBackend>(
 
 /// Triangles at height `top` over the iterations `high`, one per 4 pixels at most.
 fn draw_above<DB: DrawingBackend>(
-    chart: &Chart2d<'_, DB>,
+    chart: &Chart2d<DB>,
     inner: &PlotFrame,
     high: &[f64],
     top: f64,
@@ -93,7 +93,7 @@ fn draw_above<DB: DrawingBackend>(
         let px = inner.to_pixel(i, top).0;
         if px - last_px >= style.px(4.0) {
             let mark = Mark::new((i, top), Marker::Triangle, r, stroke, color);
-            chart.plotting_area().draw(&mark)?;
+            chart.draw(&mark)?;
             last_px = px;
         }
     }
@@ -102,7 +102,7 @@ fn draw_above<DB: DrawingBackend>(
 
 /// A dashed vertical line at iteration `k` and a dot on each run there.
 pub(crate) fn draw_current<DB: DrawingBackend>(
-    chart: &Chart2d<'_, DB>,
+    chart: &Chart2d<DB>,
     inner: &PlotFrame,
     runs: &[Run<'_>],
     k: usize,
@@ -117,7 +117,7 @@ pub(crate) fn draw_current<DB: DrawingBackend>(
     let line = style.ink().mix(0.55).stroke_width(style.px_u32(1.2));
     let (dash, gap) = (style.px_u32(5.0), style.px_u32(4.0));
     // A Vec, as the overlays' dashed lines pass: one copy of plotters' dash code serves both.
-    chart.plotting_area().draw(&DashedPathElement::new(
+    chart.draw(&DashedPathElement::new(
         vec![(kx, y0), (kx, y1)],
         dash,
         gap,
@@ -128,7 +128,7 @@ pub(crate) fn draw_current<DB: DrawingBackend>(
         if let Some(c) = cost.filter(|c| *c >= y0 && *c <= y1) {
             let (r, stroke) = (style.px_i32(6.0), style.px_u32(1.0));
             let dot = Mark::new((kx, c), Marker::Dot, r, stroke, style.series(run.color));
-            chart.plotting_area().draw(&dot.with_halo())?;
+            chart.draw(&dot.with_halo())?;
         }
     }
     Ok(())

@@ -81,7 +81,7 @@ pub fn draw<DB: DrawingBackend>(
         grid: true,
         y_label,
     };
-    let mut chart = chart2d::build(area, &axes, style)?;
+    let chart = chart2d::build(area, &axes, style)?;
     let frame = chart2d::frame(&chart, &axes, y, false);
     // Only markers on the very same pixel as the one before are left out: every point of
     // the lab's data has its own marker, and a million points stay drawable.
@@ -92,17 +92,17 @@ pub fn draw<DB: DrawingBackend>(
     draw_trace(&chart, &frame, &points, &data, style)?;
     let mut legend = Legend::default();
     legend.add(DataView::DATA_LABEL, data);
-    let avoid = draw_lines(&mut chart, &frame, view, &mut legend, style)?;
+    let avoid = draw_lines(&chart, &frame, view, &mut legend, style)?;
     let avoid: Vec<(f64, f64)> = points.into_iter().chain(avoid).collect();
     let corner = quiet_corner(&frame, &avoid, None);
-    legend.draw(&chart.plotting_area().strip_coord_spec(), corner, style)?;
+    legend.draw(&chart.strip_coord_spec(), corner, style)?;
     Ok(frame)
 }
 
 /// The true line (dashed) and the model line (solid) with their legend entries; returns
 /// points along them, for the legend to avoid.
 fn draw_lines<DB: DrawingBackend>(
-    chart: &mut Chart2d<'_, DB>,
+    chart: &Chart2d<DB>,
     frame: &PlotFrame,
     view: &DataView<'_>,
     legend: &mut Legend,

@@ -58,7 +58,7 @@ impl Look {
 /// (thinned by `look.min_gap`), and arrows at the exits. Returns how many finite points
 /// lie outside the plot.
 pub(crate) fn draw_trace<DB: DrawingBackend>(
-    chart: &Chart2d<'_, DB>,
+    chart: &Chart2d<DB>,
     frame: &PlotFrame,
     points: &[(f64, f64)],
     look: &Look,
@@ -72,7 +72,7 @@ pub(crate) fn draw_trace<DB: DrawingBackend>(
         x: frame.x_range,
         y: frame.y_range,
     };
-    let area = chart.plotting_area();
+    let area = chart;
     let to_px = |p: &(f64, f64)| area.as_coord_spec().translate(p);
     if look.line > 0.0 {
         let pieces = clip_polyline(points, &bounds);
@@ -102,12 +102,12 @@ pub(crate) fn draw_trace<DB: DrawingBackend>(
 
 /// The visible pieces of a line, solid or dashed.
 fn draw_lines<DB: DrawingBackend>(
-    chart: &Chart2d<'_, DB>,
+    chart: &Chart2d<DB>,
     pieces: Vec<Vec<(f64, f64)>>,
     look: &Look,
     style: &Style,
 ) -> Result<(), FigureError> {
-    let area = chart.plotting_area();
+    let area = chart;
     let line = look.color.mix(0.9).stroke_width(style.px_u32(look.line));
     for piece in pieces {
         let piece = thin(piece, |p| area.as_coord_spec().translate(p), 1.0);
@@ -124,7 +124,7 @@ fn draw_lines<DB: DrawingBackend>(
 /// An arrow at each exit, pointing the way the line went; exits within 10 pixels of an
 /// arrow already drawn share it.
 fn draw_arrows<DB: DrawingBackend>(
-    chart: &Chart2d<'_, DB>,
+    chart: &Chart2d<DB>,
     frame: &PlotFrame,
     exits: &[Exit],
     color: RGBColor,
@@ -156,7 +156,7 @@ fn draw_arrows<DB: DrawingBackend>(
             stroke,
             color,
         };
-        chart.plotting_area().draw(&arrow)?;
+        chart.draw(&arrow)?;
     }
     Ok(())
 }

@@ -7,8 +7,10 @@
 //! rotation (plotters' `SurfaceSeries` draws in grid order, which is right for one view
 //! only).
 
+use plotters::coord::cartesian::Cartesian3d;
+use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
-use plotters::prelude::{ChartBuilder, DrawingArea, DrawingBackend};
+use plotters::prelude::{DrawingArea, DrawingBackend};
 use plotters::style::{RGBColor, TRANSPARENT};
 
 use super::colors::CostScale;
@@ -116,7 +118,7 @@ pub fn draw_layers<DB: DrawingBackend>(
     let grid = view.grid;
     let (w, b) = (axis_range(&grid.w), axis_range(&grid.b));
     let cost = cost_range(&grid.cost);
-    let mut chart = build(area, view, [w, cost, b], style, base)?;
+    let chart = build(area, view, [w, cost, b], style, base)?;
     let mut frame = SurfaceFrame::default();
     if base {
         if let Some(scale) = CostScale::from_costs(&grid.cost) {
@@ -126,7 +128,7 @@ pub fn draw_layers<DB: DrawingBackend>(
         frame = SurfaceFrame::of_chart(&chart, grid);
     }
     if layers != Layers::Base {
-        draw_on_top(area, &mut chart, view, (w, cost, b), style)?;
+        draw_on_top(area, &chart, view, (w, cost, b), style)?;
     }
     Ok(frame)
 }
@@ -134,7 +136,7 @@ pub fn draw_layers<DB: DrawingBackend>(
 /// The overlays with their legend, and a note when visited points lie off the chart.
 fn draw_on_top<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    chart: &mut Chart3d<'_, DB>,
+    chart: &Chart3d<DB>,
     view: &SurfaceView<'_>,
     ranges: ((f64, f64), (f64, f64), (f64, f64)),
     style: &Style,
@@ -142,7 +144,7 @@ fn draw_on_top<DB: DrawingBackend>(
     let mut legend = Legend::default();
     let (outside, labels) = draw_overlays(chart, view, ranges, &mut legend, style)?;
     if labels > 0 {
-        let plot = chart.plotting_area().strip_coord_spec();
+        let plot = chart.strip_coord_spec();
         legend.draw(&plot, Corner::UpperRight, style)?;
     }
     if outside > 0 {
@@ -158,14 +160,15 @@ fn cost_range(costs: &[f64]) -> (f64, f64) {
     (span.map_or(bottom, |s| s.0), top)
 }
 
-/// The 3D chart with its caption, view angles and axes: x = w, y = cost, z = b.
-fn build<'a, DB: DrawingBackend>(
-    area: &'a DrawingArea<DB, Shift>,
+/// The 3D chart with its caption, view angles and axes: x = w, y = cost, z = b. The layout is
+/// plotters' `ChartBuilder` with a margin and a caption.
+fn build<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
     view: &SurfaceView<'_>,
     [w, cost, b]: [(f64, f64); 3],
     style: &Style,
     decorate: bool,
-) -> Result<Chart3d<'a, DB>, FigureError> {
+) -> Result<Chart3d<DB>, FigureError> {
     // The overlays' chart takes the same room for the caption, drawn invisible, so that
     // both layers project every point to the same pixel.
     let caption = style.caption_font();
@@ -174,21 +177,28 @@ fn build<'a, DB: DrawingBackend>(
     } else {
         caption.color(&TRANSPARENT)
     };
-    let mut chart = ChartBuilder::on(area)
-        .caption(view.title, caption)
-        .margin(style.px(8.0))
-        .build_cartesian_3d(w.0..w.1, cost.0..cost.1, b.0..b.1)?;
+    let margin = style.px(8.0) as i32;
+    let plot = area
+        .margin(margin, margin, margin, margin)
+        .titled(view.title, caption)?;
     let angle = |v: f64, default: f64| if v.is_finite() { v } else { default };
     let yaw = angle(view.yaw, SurfaceView::DEFAULT_YAW);
     let pitch = angle(view.pitch, SurfaceView::DEFAULT_PITCH);
     // A steep view is taller on screen: shrink it so the box clears the caption.
     let scale = 0.8 - 0.3 * (pitch.sin().abs() - 0.45).max(0.0);
-    chart.with_projection(|mut p| {
-        p.yaw = yaw;
-        p.pitch = pitch;
-        p.scale = scale;
-        p.into_matrix()
-    });
+    let axes = Cartesian3d::with_projection(
+        RangedCoordf64::from(w.0..w.1),
+        RangedCoordf64::from(cost.0..cost.1),
+        RangedCoordf64::from(b.0..b.1),
+        plot.get_pixel_range(),
+        |mut p| {
+            p.yaw = yaw;
+            p.pitch = pitch;
+            p.scale = scale;
+            p.into_matrix()
+        },
+    );
+    let chart = plot.apply_coord_spec(axes);
     if !decorate {
         return Ok(chart);
     }

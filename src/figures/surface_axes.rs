@@ -19,12 +19,12 @@ pub(crate) type V3 = [f64; 3];
 /// Writes "w", "b" and "cost" beside their axes. `ranges` are the chart's x (w), y (cost)
 /// and z (b) ranges.
 pub(crate) fn draw_titles<DB: DrawingBackend>(
-    chart: &Chart3d<'_, DB>,
+    chart: &Chart3d<DB>,
     area: &DrawingArea<DB, Shift>,
     ranges: [(f64, f64); 3],
     style: &Style,
 ) -> Result<(), FigureError> {
-    let coords = chart.plotting_area().as_coord_spec();
+    let coords = chart.as_coord_spec();
     let depth = |p: V3| coords.projected_depth(&p[0], &p[1], &p[2]);
     let px = |p: V3| {
         let (x, y) = coords.translate(&(p[0], p[1], p[2]));

@@ -30,12 +30,12 @@ fn p3(v: V3) -> P3 {
 /// Draws the back panels, then each axis with its ticks. `ranges` are the chart's x (w),
 /// y (cost) and z (b) ranges, as it was built with.
 pub(crate) fn draw_box<DB: DrawingBackend>(
-    chart: &Chart3d<'_, DB>,
+    chart: &Chart3d<DB>,
     ranges: [(f64, f64); 3],
     style: &Style,
 ) -> Result<(), FigureError> {
     let ticks = ranges.map(|(lo, hi)| RangedCoordf64::from(lo..hi).key_points(BoldPoints(LABELS)));
-    let coords = chart.plotting_area().as_coord_spec();
+    let coords = chart.as_coord_spec();
     let depth = |p: V3| coords.projected_depth(&p[0], &p[1], &p[2]);
     let px = |p: V3| {
         let (x, y) = coords.translate(&p3(p));
@@ -48,7 +48,7 @@ pub(crate) fn draw_box<DB: DrawingBackend>(
     for (idx, ticks) in ticks.iter().enumerate() {
         let edge = tick_edge(&depth, &px, ranges, idx);
         let line = PathElement::new(vec![p3(edge.0), p3(edge.1)], axis_style);
-        chart.plotting_area().draw(&line)?;
+        chart.draw(&line)?;
         draw_ticks(chart, edge, idx, ticks, style)?;
     }
     Ok(())
@@ -71,13 +71,13 @@ fn back_panel(depth: &dyn Fn(V3) -> i32, r: [(f64, f64); 3], idx: usize) -> (V3,
 
 /// One back panel, filled and outlined, with a grid line at each tick of the other axes.
 fn draw_panel<DB: DrawingBackend>(
-    chart: &Chart3d<'_, DB>,
+    chart: &Chart3d<DB>,
     (a, b): (V3, V3),
     idx: usize,
     ticks: &[Vec<f64>; 3],
     style: &Style,
 ) -> Result<(), FigureError> {
-    let area = chart.plotting_area();
+    let area = chart;
     let grid = ShapeStyle::from(style.ink().mix(0.2));
     let (mut m, mut n) = (a, a);
     m[(idx + 1) % 3] = b[(idx + 1) % 3];
@@ -101,13 +101,13 @@ fn draw_panel<DB: DrawingBackend>(
 /// Ticks and labels along the axis `idx` drawn on `edge`, pointing away from the plot's
 /// centre along whichever screen direction crosses the axis more.
 fn draw_ticks<DB: DrawingBackend>(
-    chart: &Chart3d<'_, DB>,
+    chart: &Chart3d<DB>,
     edge: (V3, V3),
     idx: usize,
     ticks: &[f64],
     style: &Style,
 ) -> Result<(), FigureError> {
-    let area = chart.plotting_area();
+    let area = chart;
     let coords = area.as_coord_spec();
     let (begin, end) = (coords.translate(&p3(edge.0)), coords.translate(&p3(edge.1)));
     let along = (end.0 - begin.0, end.1 - begin.1);

@@ -19,7 +19,7 @@ pub struct SurfaceFrame {
 
 impl SurfaceFrame {
     /// Projects the nodes the surface draws (at most [`SurfaceView::MAX_CELLS`] + 1 a side).
-    pub(crate) fn of_chart<DB: DrawingBackend>(chart: &Chart3d<'_, DB>, grid: &LossGrid) -> Self {
+    pub(crate) fn of_chart<DB: DrawingBackend>(chart: &Chart3d<DB>, grid: &LossGrid) -> Self {
         let coord = chart.as_coord_spec();
         let mut nodes = Vec::new();
         for row in strided(grid.b.len(), SurfaceView::MAX_CELLS) {

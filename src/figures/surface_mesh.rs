@@ -3,7 +3,7 @@
 use plotters::coord::cartesian::Cartesian3d;
 use plotters::coord::types::RangedCoordf64;
 use plotters::element::{PathElement, Polygon};
-use plotters::prelude::{ChartContext, DrawingBackend};
+use plotters::prelude::{DrawingArea, DrawingBackend};
 use plotters::style::{Color, RGBColor};
 
 use super::colors::{viridis, CostScale};
@@ -15,16 +15,16 @@ use crate::model::LossGrid;
 
 pub(crate) use super::contour_image::axis_range;
 
-/// A 3D chart with f64 axes: x = w, y = cost, z = b.
-pub(crate) type Chart3d<'a, DB> =
-    ChartContext<'a, DB, Cartesian3d<RangedCoordf64, RangedCoordf64, RangedCoordf64>>;
+/// A 3D chart's plotting area with f64 axes: x = w, y = cost, z = b.
+pub(crate) type Chart3d<DB> =
+    DrawingArea<DB, Cartesian3d<RangedCoordf64, RangedCoordf64, RangedCoordf64>>;
 
 /// A point of the chart: (w, cost, b).
 pub(crate) type P3 = (f64, f64, f64);
 
 /// Draws the grid as filled cells farthest first, or as a wireframe.
 pub(crate) fn draw_mesh<DB: DrawingBackend>(
-    chart: &Chart3d<'_, DB>,
+    chart: &Chart3d<DB>,
     grid: &LossGrid,
     scale: &CostScale,
     wireframe: bool,
@@ -36,7 +36,7 @@ pub(crate) fn draw_mesh<DB: DrawingBackend>(
     let iw = strided(grid.w.len(), SurfaceView::MAX_CELLS);
     let ib = strided(grid.b.len(), SurfaceView::MAX_CELLS);
     let node = |i: usize, j: usize| (grid.w[i], grid.at(j, i), grid.b[j]);
-    let area = chart.plotting_area();
+    let area = chart;
     if wireframe {
         let line = viridis(0.3).stroke_width(style.px_u32(1.0));
         let rows = ib
@@ -64,13 +64,13 @@ pub(crate) fn draw_mesh<DB: DrawingBackend>(
 /// The cells between strided nodes with all four corners finite, farthest first, each with
 /// the colour of its mean cost.
 fn depth_sorted_cells<DB: DrawingBackend>(
-    chart: &Chart3d<'_, DB>,
+    chart: &Chart3d<DB>,
     iw: &[usize],
     ib: &[usize],
     node: &dyn Fn(usize, usize) -> P3,
     scale: &CostScale,
 ) -> Vec<(i32, [P3; 4], RGBColor)> {
-    let coords = chart.plotting_area().as_coord_spec();
+    let coords = chart.as_coord_spec();
     let mut cells = Vec::new();
     for pair_b in ib.windows(2) {
         for pair_w in iw.windows(2) {

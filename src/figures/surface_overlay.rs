@@ -26,7 +26,7 @@ fn inside((w, c, b): &Box3, p: &P3) -> bool {
 /// visited points lie off the chart (outside the grid, or above its highest cost) and how
 /// many legend entries were added.
 pub(crate) fn draw_overlays<DB: DrawingBackend>(
-    chart: &mut Chart3d<'_, DB>,
+    chart: &Chart3d<DB>,
     view: &SurfaceView<'_>,
     ranges: Box3,
     legend: &mut Legend,
@@ -46,11 +46,11 @@ pub(crate) fn draw_overlays<DB: DrawingBackend>(
     }
     let to_chart = |(w, b, c): P3| (w, c, b);
     if let Some(p) = view.current.map(to_chart).filter(|p| inside(&ranges, p)) {
-        chart.plotting_area().draw(&Mark::current(p, style))?;
+        chart.draw(&Mark::current(p, style))?;
     }
     if let Some(p) = view.optimum.map(to_chart) {
         if inside(&ranges, &p) {
-            chart.plotting_area().draw(&Mark::optimum(p, style))?;
+            chart.draw(&Mark::optimum(p, style))?;
         }
         let look = Look {
             halo: true,
@@ -65,14 +65,14 @@ pub(crate) fn draw_overlays<DB: DrawingBackend>(
 /// One path: crosses at its points inside the box, joined where two in a row are inside.
 /// Returns how many finite points lie outside.
 fn draw_path<DB: DrawingBackend>(
-    chart: &Chart3d<'_, DB>,
+    chart: &Chart3d<DB>,
     path: &SurfacePath<'_>,
     ranges: &Box3,
     style: &Style,
 ) -> Result<usize, FigureError> {
     let triples = path.w.iter().zip(path.b).zip(path.cost);
     let points: Vec<P3> = triples.map(|((&w, &b), &c)| (w, c, b)).collect();
-    let area = chart.plotting_area();
+    let area = chart;
     let line = path.color.mix(0.9).stroke_width(style.px_u32(1.2));
     for pair in points
         .windows(2)
