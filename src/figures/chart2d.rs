@@ -100,11 +100,12 @@ pub(crate) fn build_layer<DB: DrawingBackend>(
         .margin(margin, margin, margin, margin)
         .titled(axes.title, caption)?;
     let (w, h) = framed.dim_in_pixel();
+    let (w, h) = (w as i32, h as i32);
     let (left, bottom) = (style.px(62.0) as i32, style.px(44.0) as i32);
-    // The 3 × 3 grid plotters splits the area into: 3 is the left label area, 4 the plot,
-    // 7 the bottom label area.
-    let parts = framed.split_by_breakpoints([left, w as i32], [0, h as i32 - bottom]);
-    let plot = &parts[4];
+    // plotters' layout: the label area on the left, the plot right of it, the label area
+    // under the plot. `shrink` keeps each inside the area (none has pixels when it cannot).
+    let (plot_w, plot_h) = (w - left, h - bottom);
+    let plot = framed.clone().shrink((left, 0), (plot_w, plot_h));
     let (x, y) = plot.get_pixel_range();
     let chart = plot.apply_coord_spec(Cartesian2d::new(
         Axis((axes.x.0..axes.x.1).into()),
@@ -113,9 +114,10 @@ pub(crate) fn build_layer<DB: DrawingBackend>(
     ));
     // An area too small for its label areas has no room for a frame: plotters would put
     // labels above or right of the plot, outside the figure.
-    let roomy = w as i32 >= left && h as i32 >= bottom;
-    if layers.base() && roomy {
-        draw_frame(&chart, &parts, axes, style)?;
+    if layers.base() && plot_w >= 0 && plot_h >= 0 {
+        let y_labels = framed.clone().shrink((0, 0), (left, plot_h));
+        let x_labels = framed.shrink((left, plot_h), (plot_w, bottom));
+        draw_frame(&chart, [y_labels, x_labels], axes, style)?;
     }
     Ok(chart)
 }
@@ -127,21 +129,19 @@ const TICKS: usize = 7;
 type Area<DB> = DrawingArea<DB, Shift>;
 
 /// The frame, in plotters' order of drawing: the axis descriptions, the grid lines, then each
-/// axis with its ticks and labels, in the left and bottom label areas (`parts` 3 and 7 of the
-/// layout; plotters leaves out a label area without pixels).
+/// axis with its ticks and labels, in the label areas on the left and at the bottom (plotters
+/// leaves out a label area without pixels).
 fn draw_frame<DB: DrawingBackend>(
     chart: &Chart2d<DB>,
-    parts: &[Area<DB>],
+    sides: [Area<DB>; 2],
     axes: &Axes<'_>,
     style: &Style,
 ) -> Result<(), FigureError> {
-    let side = |i: usize| {
-        parts.get(i).filter(|a| {
-            let (w, h) = a.dim_in_pixel();
-            w > 0 && h > 0
-        })
-    };
-    let (left, bottom) = (side(3), side(7));
+    let [left, bottom] = sides.map(|a| {
+        let (w, h) = a.dim_in_pixel();
+        Some(a).filter(|_| w > 0 && h > 0)
+    });
+    let (left, bottom) = (left.as_ref(), bottom.as_ref());
     let desc = style.desc_font();
     if let Some(area) = left {
         let (_, h) = area.dim_in_pixel();
