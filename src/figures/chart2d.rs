@@ -11,11 +11,12 @@ use plotters::coord::Shift;
 use plotters::element::PathElement;
 use plotters::prelude::{Cartesian2d, DrawingArea, DrawingBackend};
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters::style::{Color, FontTransform, ShapeStyle, TRANSPARENT};
+use plotters::style::{Color, FontTransform, ShapeStyle};
 
 use super::error::FigureError;
 use super::frame::PlotFrame;
 use super::layers::Layers;
+use super::layout::titled;
 use super::style::{tick_label, Style};
 
 /// A 2D chart's plotting area, its f64 axes mapped onto the pixels inside the frame.
@@ -89,16 +90,7 @@ pub(crate) fn build_layer<DB: DrawingBackend>(
     if layers.base() {
         area.fill(&style.paper())?;
     }
-    let caption = style.caption_font();
-    let caption = if layers.overlays() {
-        caption
-    } else {
-        caption.color(&TRANSPARENT)
-    };
-    let margin = style.px(12.0) as i32;
-    let framed = area
-        .margin(margin, margin, margin, margin)
-        .titled(axes.title, caption)?;
+    let framed = titled(area, axes.title, 12.0, layers.overlays(), style)?;
     let (w, h) = framed.dim_in_pixel();
     let (w, h) = (w as i32, h as i32);
     let (left, bottom) = (style.px(62.0) as i32, style.px(44.0) as i32);

@@ -2,7 +2,7 @@
 
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend, Rectangle, Text};
-use plotters::style::Color;
+use plotters::style::{Color, TRANSPARENT};
 
 use super::error::FigureError;
 use super::frame::PlotFrame;
@@ -91,4 +91,24 @@ pub(crate) fn note<DB: DrawingBackend>(
 pub(crate) fn off_chart(n: usize, tail: &str) -> String {
     let s = if n == 1 { "" } else { "s" };
     format!("{n} visited point{s} off the chart{tail}")
+}
+
+/// The room left for a chart in `area` under a margin of `margin` CSS pixels and the caption
+/// `title` (drawn only when `shown`: a layer drawn without it takes the same room, so that
+/// every layer maps each point to the same pixel). As plotters' `ChartBuilder` lays it out.
+pub(crate) fn titled<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    title: &str,
+    margin: f64,
+    shown: bool,
+    style: &Style,
+) -> Result<DrawingArea<DB, Shift>, FigureError> {
+    let font = style.caption_font();
+    let font = if shown {
+        font
+    } else {
+        font.color(&TRANSPARENT)
+    };
+    let m = style.px(margin) as i32;
+    Ok(area.margin(m, m, m, m).titled(title, font)?)
 }

@@ -11,13 +11,13 @@ use plotters::coord::cartesian::Cartesian3d;
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend};
-use plotters::style::{RGBColor, TRANSPARENT};
+use plotters::style::RGBColor;
 
 use super::colors::CostScale;
 use super::error::FigureError;
 use super::geometry::{finite_min_max, padded};
 pub use super::layers::Layers;
-use super::layout::{note, off_chart, Corner};
+use super::layout::{note, off_chart, titled, Corner};
 use super::legend::Legend;
 use super::style::Style;
 use super::surface_axes::draw_titles;
@@ -169,18 +169,7 @@ fn build<DB: DrawingBackend>(
     style: &Style,
     decorate: bool,
 ) -> Result<Chart3d<DB>, FigureError> {
-    // The overlays' chart takes the same room for the caption, drawn invisible, so that
-    // both layers project every point to the same pixel.
-    let caption = style.caption_font();
-    let caption = if decorate {
-        caption
-    } else {
-        caption.color(&TRANSPARENT)
-    };
-    let margin = style.px(8.0) as i32;
-    let plot = area
-        .margin(margin, margin, margin, margin)
-        .titled(view.title, caption)?;
+    let plot = titled(area, view.title, 8.0, decorate, style)?;
     let angle = |v: f64, default: f64| if v.is_finite() { v } else { default };
     let yaw = angle(view.yaw, SurfaceView::DEFAULT_YAW);
     let pitch = angle(view.pitch, SurfaceView::DEFAULT_PITCH);
