@@ -83,7 +83,9 @@ pub fn create(tag: &str, class: &str) -> Element {
     element
 }
 
-/// Calls `handler` on every `event` on `target`, for the page's lifetime.
+/// Calls `handler` on every `event` on `target`, for the page's lifetime. Always inlined: a
+/// copy of it per handler is a copy of one call.
+#[inline(always)]
 pub fn listen<E: wasm_bindgen::convert::FromWasmAbi + 'static>(
     target: &web_sys::EventTarget,
     event: &str,
