@@ -92,6 +92,35 @@ fn tiny_canvases_do_not_panic() {
     }
 }
 
+#[test]
+fn a_chart_without_room_for_its_label_areas_draws_no_axes() {
+    let lab = lab();
+    let data = data_view(&lab, Marker::Cross, None);
+    // Tick labels are numbers; the axis titles of the data figure are "x" and "y".
+    let axis_texts = |svg: &str| {
+        texts(svg)
+            .into_iter()
+            .filter(|t| t == "x" || t == "y" || t.parse::<f64>().is_ok())
+            .count()
+    };
+    let draw = |size, scale| {
+        let style = Style::new(scale);
+        svg_sized!(size, |a| data_space::draw(a, &data, &style)).0
+    };
+    // 62 px of y labels and 44 of x labels beside a plot: 200 × 160 has room, the others not.
+    assert!(axis_texts(&draw((200, 160), 1.0)) >= 6);
+    for (size, scale) in [
+        ((120, 90), 1.0),
+        ((200, 160), 2.0),
+        ((60, 400), 1.0),
+        ((400, 60), 1.0),
+    ] {
+        let svg = draw(size, scale);
+        assert_eq!(axis_texts(&svg), 0, "{size:?} at {scale}×");
+        assert!(has_text(&svg, "Make some data"), "the caption stays");
+    }
+}
+
 fn frame0() -> PlotFrame {
     PlotFrame {
         left: 0.0,
