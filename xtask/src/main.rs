@@ -6,6 +6,7 @@
 mod bench;
 mod dist;
 mod imports;
+mod math;
 mod minify;
 mod order;
 mod pack;

@@ -8,6 +8,7 @@
 //! - the imports get short names, in the module and in its glue (`imports.rs`: 7.3 KB
 //!   gzipped for the two);
 //! - the functions are reordered so look-alikes sit together (`order.rs`: 7.5 KB gzipped);
+//! - the glue imports `Math` functions as themselves, not through wrappers (`math.rs`);
 //! - the result is validated, so a packing fault fails the build, not the page.
 //!
 //! Then every JavaScript file is minified (`minify.rs`). One hook does it all because trunk
@@ -21,7 +22,7 @@ use std::path::{Path, PathBuf};
 use wasmparser::{Parser, Payload};
 
 use crate::util::{self, Result};
-use crate::{imports, minify, order};
+use crate::{imports, math, minify, order};
 
 /// Packs each module of the staged site with its glue, then minifies every script. A debug
 /// build of trunk's (`trunk serve` without `--release`) is left as built, like trunk's own
@@ -48,7 +49,9 @@ fn pack_module(path: &Path) -> Result<()> {
     let mut module = without_custom_sections(&util::read_bytes(path)?)?;
     let mut glue = None;
     if let Some(glue_path) = glue_of(path).filter(|g| g.exists()) {
-        let (renamed, text) = imports::shortened(&module, &util::read_text(&glue_path)?)?;
+        let (text, direct) = math::direct(&util::read_text(&glue_path)?)?;
+        println!("pack: {direct} imports of Math made direct");
+        let (renamed, text) = imports::shortened(&module, &text)?;
         module = renamed;
         glue = Some((glue_path, text));
     }
