@@ -80,7 +80,8 @@ pub(crate) fn build<DB: DrawingBackend>(
 ///
 /// The layout and the frame are plotters' `ChartBuilder` and mesh, step for step and in the
 /// same order of drawing (so the pixels are the same), with only what the lab sets: a margin,
-/// a caption, label areas on the left and at the bottom, no light grid lines.
+/// a caption, label areas on the left and at the bottom, no light grid lines (plotters drew
+/// them transparent, which every backend skips).
 pub(crate) fn build_layer<DB: DrawingBackend>(
     area: &Area<DB>,
     axes: &Axes<'_>,
@@ -95,7 +96,10 @@ pub(crate) fn build_layer<DB: DrawingBackend>(
     let (w, h) = (w as i32, h as i32);
     let (left, bottom) = (style.px(62.0) as i32, style.px(44.0) as i32);
     // plotters' layout: the label area on the left, the plot right of it, the label area
-    // under the plot. `shrink` keeps each inside the area (none has pixels when it cannot).
+    // under the plot. `shrink` keeps each inside the area. Where the margin and caption
+    // leave no room at all (`titled` gives an area of negative size), the plot is empty;
+    // plotters sorted its cuts and gave it a size there, outside the figure. The sizes are
+    // i32 again here, so a negative one stays negative.
     let (plot_w, plot_h) = (w - left, h - bottom);
     let plot = framed.clone().shrink((left, 0), (plot_w, plot_h));
     let (x, y) = plot.get_pixel_range();

@@ -1,22 +1,25 @@
 //! The module's transcendental functions are the JavaScript engine's `Math`.
 //!
-//! On wasm32, `f64::sin`, `exp`, `ln`, `powf`, … compile to calls to the C names `sin`,
-//! `exp`, `log`, `pow`, …, which compiler-builtins resolves with its own port of musl's libm:
-//! 4.8 KB of the module gzipped (the argument reduction behind `sin` and `cos` alone is
-//! 3.7 KB raw). The browser already ships these functions, as accurate (under one unit in the
-//! last place), so the lab defines the C names here on `Math`, and the linker takes them
-//! instead. Every caller (the formulas, the 3D projection, the data's normal draws) goes
-//! through them, so all of the page's numbers come from one implementation.
+//! On wasm32, `f64::sin`, `exp`, `powf`, … compile to calls to the C names `sin`, `exp`,
+//! `pow`, …, which compiler-builtins resolves with its own port of musl's libm: 4.6 KB of the
+//! module gzipped (the argument reduction behind `sin` and `cos` alone is 3.7 KB raw). The
+//! browser already ships these functions, as accurate (within an ulp), so the lab defines the
+//! C names here on `Math`, and the linker takes them instead. The glue imports them as
+//! `Math`'s own functions (`cargo xtask pack`, `xtask/src/math.rs`). A call out of the module
+//! still costs more than libm's code inside it: a formula made of nothing but `sin`, `exp`
+//! and `tanh` evaluates about 1.1× slower than with libm.
 //!
-//! The glue imports them as `Math`'s own functions (`cargo xtask pack`, `xtask/src/math.rs`).
-//! A call out of the module still costs more than libm's code inside it: a formula made of
-//! nothing but `sin`, `exp` and `ln` evaluates about 1.1× slower than with libm.
+//! What stays libm's, so stays the same in every browser:
+//! - `log` (Rust's `ln`): the data's normal draws take their tail values from it, and a
+//!   browser's `Math.log` may round differently (JavaScript leaves it to each engine), so
+//!   a link's data would not be the same everywhere. Their `exp` only decides whether a
+//!   draw is kept, which a last-place difference changes only on an exact tie;
+//! - `hypot` and `atan2`: a few hundred bytes, and `Math.hypot` rounds differently.
 //!
-//! `hypot` and `atan2` stay libm's: they are a few hundred bytes, and `Math.hypot` rounds
-//! differently.
-//!
+//! `#[no_mangle]` also exports these names from the module (the glue never calls them).
 //! Defining a C symbol is what the `unsafe_code` lint guards against (two definitions of one
-//! name); these are the only ones in the lab, and each has the C signature LLVM calls.
+//! name); these are the only ones in the lab (`tests/lints.rs` keeps it so), and each has
+//! the C signature LLVM calls.
 #![allow(unsafe_code)]
 
 use js_sys::Math;
@@ -43,12 +46,6 @@ extern "C" fn tanh(x: f64) -> f64 {
 #[no_mangle]
 extern "C" fn exp(x: f64) -> f64 {
     Math::exp(x)
-}
-
-/// C's `log` (Rust's `ln`).
-#[no_mangle]
-extern "C" fn log(x: f64) -> f64 {
-    Math::log(x)
 }
 
 /// C's `log10`.
