@@ -162,3 +162,30 @@ fn shift_enter_runs_the_focused_cell_and_moves_on() -> Result<()> {
     );
     lab.expect_clean_console("while running cells with Shift+Enter")
 }
+
+#[test]
+fn running_the_training_again_keeps_one_note_above_its_table() -> Result<()> {
+    let lab = e2e::lab()?;
+    lab.open("")?;
+    let counter = "return document.querySelector('#cell-train .counter').textContent;";
+    for _ in 0..3 {
+        let before: String = lab.js_as(counter, vec![])?;
+        lab.click_centred("#cell-train button.run")?;
+        lab.wait_for_js(
+            "the training cell to run again",
+            &format!(
+                "return document.querySelector('#cell-train .counter').textContent !== {before:?};"
+            ),
+            Duration::from_secs(10),
+        )?;
+    }
+    let captions: Vec<String> = lab.js_as(
+        "return [...document.querySelectorAll('#train-table caption')].map((c) => c.textContent);",
+        vec![],
+    )?;
+    ensure!(
+        captions == ["Trained on x as given.", "w, b and cost before each update"],
+        "after three more runs the table's captions are {captions:?}"
+    );
+    lab.expect_clean_console("while training again")
+}

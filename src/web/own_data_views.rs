@@ -135,7 +135,11 @@ pub fn train_extras(run: &Trajectory) {
     with_lab(|lab| {
         let s = lab.data.as_ref().and_then(|d| d.standardizer);
         if let Some(table) = by_id("train-table") {
-            let caption = dom::create("caption", "");
+            // This run's note replaces the last run's (the markup's caption stays).
+            for old in dom::find_all(&table, "caption.run-note") {
+                old.remove();
+            }
+            let caption = dom::create("caption", "run-note");
             set_text(&caption, &lab_data::table_caption(s.as_ref()));
             dom::checked(
                 "insertBefore",
