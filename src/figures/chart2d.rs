@@ -209,12 +209,12 @@ fn span(n: u32) -> (i32, i32) {
     (last.min(0), last.max(0))
 }
 
-/// The y axis on the label area's right edge, each label right of its tick mark's length
-/// twice away from it.
+/// The y axis on the label area's right edge, each label right-aligned two tick lengths left
+/// of it.
 fn y_axis<DB: DrawingBackend>(
     area: &Area<DB>,
     chart: &Chart2d<DB>,
-    labels: &[(i32, String)],
+    labels: &Labels,
     style: &Style,
 ) -> Result<(), FigureError> {
     let (line, tick) = axis_style(style);
@@ -236,7 +236,7 @@ fn y_axis<DB: DrawingBackend>(
 fn x_axis<DB: DrawingBackend>(
     area: &Area<DB>,
     chart: &Chart2d<DB>,
-    labels: &[(i32, String)],
+    labels: &Labels,
     style: &Style,
 ) -> Result<(), FigureError> {
     let (line, tick) = axis_style(style);

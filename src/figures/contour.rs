@@ -137,24 +137,23 @@ fn draw_image<DB: DrawingBackend>(
     image: &ContourImage,
     style: &Style,
 ) -> Result<(), FigureError> {
-    let area = chart;
     if style.bitmaps {
-        let (xs, ys) = area.get_pixel_range();
+        let (xs, ys) = chart.get_pixel_range();
         let size = (xs.end - xs.start, ys.end - ys.start);
         let (w, h) = (size.0.max(0) as u32, size.1.max(0) as u32);
         if let Some(rgb) = image.bitmap(w, h) {
-            let plot = area.strip_coord_spec();
+            let plot = chart.strip_coord_spec();
             plot.draw(&Bitmap { size: (w, h), rgb })?;
         }
     } else {
         for cell in image.cells() {
             let corners = [(cell.w.0, cell.b.1), (cell.w.1, cell.b.0)];
-            area.draw(&Rectangle::new(corners, cell.color.filled()))?;
+            chart.draw(&Rectangle::new(corners, cell.color.filled()))?;
         }
     }
     let line = BLACK.mix(0.45).stroke_width(style.px_u32(1.0));
     for iso in image.isolines() {
-        area.draw(&PathElement::new(iso.points.clone(), line))?;
+        chart.draw(&PathElement::new(iso.points.clone(), line))?;
     }
     Ok(())
 }

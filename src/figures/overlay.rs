@@ -72,8 +72,7 @@ pub(crate) fn draw_trace<DB: DrawingBackend>(
         x: frame.x_range,
         y: frame.y_range,
     };
-    let area = chart;
-    let to_px = |p: &(f64, f64)| area.as_coord_spec().translate(p);
+    let to_px = |p: &(f64, f64)| chart.as_coord_spec().translate(p);
     if look.line > 0.0 {
         let pieces = clip_polyline(points, &bounds);
         draw_lines(chart, pieces.lines, look, style)?;
@@ -89,7 +88,7 @@ pub(crate) fn draw_trace<DB: DrawingBackend>(
             .collect();
         for p in thin(inside, to_px, style.px(look.min_gap)) {
             let mark = Mark::new(p, shape, style.px_i32(4.0), style.px_u32(1.6), look.color);
-            area.draw(&if look.halo { mark.with_halo() } else { mark })?;
+            chart.draw(&if look.halo { mark.with_halo() } else { mark })?;
         }
     }
     let finite = |p: &&(f64, f64)| p.0.is_finite() && p.1.is_finite();
@@ -107,15 +106,14 @@ fn draw_lines<DB: DrawingBackend>(
     look: &Look,
     style: &Style,
 ) -> Result<(), FigureError> {
-    let area = chart;
     let line = look.color.mix(0.9).stroke_width(style.px_u32(look.line));
     for piece in pieces {
-        let piece = thin(piece, |p| area.as_coord_spec().translate(p), 1.0);
+        let piece = thin(piece, |p| chart.as_coord_spec().translate(p), 1.0);
         if look.dashed {
             let (dash, gap) = (style.px_u32(7.0), style.px_u32(4.0));
-            area.draw(&DashedPathElement::new(piece, dash, gap, line))?;
+            chart.draw(&DashedPathElement::new(piece, dash, gap, line))?;
         } else {
-            area.draw(&PathElement::new(piece, line))?;
+            chart.draw(&PathElement::new(piece, line))?;
         }
     }
     Ok(())

@@ -77,22 +77,21 @@ fn draw_panel<DB: DrawingBackend>(
     ticks: &[Vec<f64>; 3],
     style: &Style,
 ) -> Result<(), FigureError> {
-    let area = chart;
     let grid = ShapeStyle::from(style.ink().mix(0.2));
     let (mut m, mut n) = (a, a);
     m[(idx + 1) % 3] = b[(idx + 1) % 3];
     n[(idx + 2) % 3] = b[(idx + 2) % 3];
     let mut outline = vec![p3(a), p3(m), p3(b), p3(n)];
-    area.draw(&Polygon::new(outline.clone(), style.ink().mix(0.1)))?;
+    chart.draw(&Polygon::new(outline.clone(), style.ink().mix(0.1)))?;
     outline.push(p3(a));
-    area.draw(&PathElement::new(outline, grid))?;
+    chart.draw(&PathElement::new(outline, grid))?;
     // plotters' light grid lines are transparent by default: nothing to draw.
     for other in (0..3).filter(|&k| k != idx) {
         for &tick in &ticks[other] {
             let (mut from, mut to) = (a, b);
             from[other] = tick;
             to[other] = tick;
-            area.draw(&PathElement::new(vec![p3(from), p3(to)], grid))?;
+            chart.draw(&PathElement::new(vec![p3(from), p3(to)], grid))?;
         }
     }
     Ok(())
@@ -107,11 +106,10 @@ fn draw_ticks<DB: DrawingBackend>(
     ticks: &[f64],
     style: &Style,
 ) -> Result<(), FigureError> {
-    let area = chart;
-    let coords = area.as_coord_spec();
+    let coords = chart.as_coord_spec();
     let (begin, end) = (coords.translate(&p3(edge.0)), coords.translate(&p3(edge.1)));
     let along = (end.0 - begin.0, end.1 - begin.1);
-    let (xs, ys) = area.get_pixel_range();
+    let (xs, ys) = chart.get_pixel_range();
     let size = style.px_i32(4.0);
     let x_dir = (
         if begin.0 < (xs.start + xs.end) / 2 {
@@ -148,7 +146,7 @@ fn draw_ticks<DB: DrawingBackend>(
         let mark = EmptyElement::at(p3(at))
             + PathElement::new(vec![(0, 0), dir], axis_style)
             + Text::new(tick_label(&tick), (dir.0 * 2, dir.1 * 2), font.clone());
-        area.draw(&mark)?;
+        chart.draw(&mark)?;
     }
     Ok(())
 }

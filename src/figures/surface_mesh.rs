@@ -36,7 +36,6 @@ pub(crate) fn draw_mesh<DB: DrawingBackend>(
     let iw = strided(grid.w.len(), SurfaceView::MAX_CELLS);
     let ib = strided(grid.b.len(), SurfaceView::MAX_CELLS);
     let node = |i: usize, j: usize| (grid.w[i], grid.at(j, i), grid.b[j]);
-    let area = chart;
     if wireframe {
         let line = viridis(0.3).stroke_width(style.px_u32(1.0));
         let rows = ib
@@ -50,13 +49,13 @@ pub(crate) fn draw_mesh<DB: DrawingBackend>(
                 .split(|p| !p.1.is_finite())
                 .filter(|s| s.len() >= 2)
             {
-                area.draw(&PathElement::new(piece.to_vec(), line))?;
+                chart.draw(&PathElement::new(piece.to_vec(), line))?;
             }
         }
         return Ok(());
     }
     for (_, corners, color) in depth_sorted_cells(chart, &iw, &ib, &node, scale) {
-        area.draw(&Polygon::new(corners.to_vec(), color.filled()))?;
+        chart.draw(&Polygon::new(corners.to_vec(), color.filled()))?;
     }
     Ok(())
 }

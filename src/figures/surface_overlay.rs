@@ -72,17 +72,16 @@ fn draw_path<DB: DrawingBackend>(
 ) -> Result<usize, FigureError> {
     let triples = path.w.iter().zip(path.b).zip(path.cost);
     let points: Vec<P3> = triples.map(|((&w, &b), &c)| (w, c, b)).collect();
-    let area = chart;
     let line = path.color.mix(0.9).stroke_width(style.px_u32(1.2));
     for pair in points
         .windows(2)
         .filter(|p| inside(ranges, &p[0]) && inside(ranges, &p[1]))
     {
-        area.draw(&PathElement::new(pair.to_vec(), line))?;
+        chart.draw(&PathElement::new(pair.to_vec(), line))?;
     }
     let (r, stroke) = (style.px_i32(4.0), style.px_u32(1.6));
     for &p in points.iter().filter(|p| inside(ranges, p)) {
-        area.draw(&Mark::new(p, Marker::Cross, r, stroke, path.color).with_halo())?;
+        chart.draw(&Mark::new(p, Marker::Cross, r, stroke, path.color).with_halo())?;
     }
     let finite = |p: &&P3| p.0.is_finite() && p.1.is_finite() && p.2.is_finite();
     Ok(points
