@@ -214,7 +214,7 @@ fn span(n: u32) -> (i32, i32) {
 fn y_axis<DB: DrawingBackend>(
     area: &Area<DB>,
     chart: &Chart2d<DB>,
-    labels: &Labels,
+    labels: &[(i32, String)],
     style: &Style,
 ) -> Result<(), FigureError> {
     let (line, tick) = axis_style(style);
@@ -236,7 +236,7 @@ fn y_axis<DB: DrawingBackend>(
 fn x_axis<DB: DrawingBackend>(
     area: &Area<DB>,
     chart: &Chart2d<DB>,
-    labels: &Labels,
+    labels: &[(i32, String)],
     style: &Style,
 ) -> Result<(), FigureError> {
     let (line, tick) = axis_style(style);
